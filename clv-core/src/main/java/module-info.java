@@ -1,0 +1,8 @@
+/**
+ * The clv4j API: transactions, customers, time units, metrics and the transactions → customer-summary pipeline.
+ * No dependency outside the JDK.
+ */
+module org.clv4j.core {
+    exports org.clv4j.core;
+    exports org.clv4j.core.summary;
+}

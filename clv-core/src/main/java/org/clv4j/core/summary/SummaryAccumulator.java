@@ -1,0 +1,334 @@
+package org.clv4j.core.summary;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collector;
+import org.clv4j.core.TimeUnit;
+import org.clv4j.core.Transaction;
+
+/**
+ * Builds {@link CustomerSummary customer summaries} in one pass over a transaction stream, in memory proportional
+ * to the number of customers, not of transactions.
+ *
+ * <p>Each customer's state is a handful of primitives as long as that customer's transactions arrive in
+ * non-decreasing date order; customers may interleave freely (exports sorted by date, or by customer and date,
+ * qualify). A transaction dated strictly inside the span of three or more purchase days already seen for the same
+ * customer cannot be merged exactly without that customer's set of days: the accumulator then fails with an
+ * {@link IllegalArgumentException} naming the customer, unless it was created by
+ * {@link CustomerSummaries#summarize(Iterable, SummaryOptions)}, which makes a second pass over such customers.
+ *
+ * <p>Usable as a {@link Collector} ({@link #collector(SummaryOptions)}), including on ordered parallel streams:
+ * {@link #combine(SummaryAccumulator)} merges two accumulators that read consecutive parts of the input.
+ *
+ * <p>Output order is deterministic: customers appear in the order of their first transaction in the input.
+ * Not thread-safe; use one accumulator per thread and {@link #combine combine} them.
+ *
+ * <pre>{@code
+ * List<CustomerSummary> summaries = transactions.stream()
+ *         .collect(SummaryAccumulator.collector(SummaryOptions.defaults().withTimeUnit(TimeUnit.WEEK)));
+ * }</pre>
+ */
+public final class SummaryAccumulator {
+
+    private final SummaryOptions options;
+    private final long observationEnd;
+    private final long calibrationEnd;
+    private final RefundPolicy refundPolicy;
+    private final boolean secondPassAvailable;
+
+    private final HashMap<String, CustomerState> states = new HashMap<>();
+    private final ArrayList<CustomerState> inOrder = new ArrayList<>();
+    private final Set<String> ambiguous = new LinkedHashSet<>();
+    private long latestDay = Long.MIN_VALUE;
+    private long transactionCount;
+
+    private SummaryAccumulator(SummaryOptions options, boolean secondPassAvailable) {
+        this.options = Objects.requireNonNull(options, "options");
+        this.observationEnd = options.observationEnd().map(LocalDate::toEpochDay).orElse(Long.MAX_VALUE);
+        this.calibrationEnd = options.calibrationEnd().map(LocalDate::toEpochDay).orElse(Long.MAX_VALUE);
+        this.refundPolicy = options.refundPolicy();
+        this.secondPassAvailable = secondPassAvailable;
+    }
+
+    /**
+     * An empty accumulator.
+     *
+     * @param options the observation window, time unit and refund policy
+     * @return the accumulator
+     */
+    public static SummaryAccumulator create(SummaryOptions options) {
+        return new SummaryAccumulator(options, false);
+    }
+
+    static SummaryAccumulator createWithSecondPass(SummaryOptions options) {
+        return new SummaryAccumulator(options, true);
+    }
+
+    /**
+     * A collector of transactions into customer summaries.
+     *
+     * @param options the observation window, time unit and refund policy
+     * @return the collector; its result is the list of {@link #finish()}
+     */
+    public static Collector<Transaction, SummaryAccumulator, List<CustomerSummary>> collector(
+            SummaryOptions options) {
+        Objects.requireNonNull(options, "options");
+        return Collector.of(() -> create(options), SummaryAccumulator::add, SummaryAccumulator::combine,
+                SummaryAccumulator::finish);
+    }
+
+    /**
+     * The options this accumulator was created with.
+     *
+     * @return the options
+     */
+    public SummaryOptions options() {
+        return options;
+    }
+
+    /**
+     * Adds one transaction.
+     *
+     * @param transaction the transaction
+     * @throws IllegalArgumentException if the transaction is invalid (blank customer id, amount not finite),
+     *         after the observation end, a refund under {@link RefundPolicy#REJECT}, or out of order in a way that
+     *         needs a second pass (see the class description)
+     */
+    public void add(Transaction transaction) {
+        add(transaction.customerId(), transaction.date().toEpochDay(), transaction.amount());
+    }
+
+    /**
+     * Adds one transaction given by its parts.
+     *
+     * @param customerId the customer id, not blank
+     * @param date the purchase date
+     * @param amount the amount, finite
+     * @throws IllegalArgumentException as {@link #add(Transaction)}
+     */
+    public void add(String customerId, LocalDate date, double amount) {
+        add(customerId, date.toEpochDay(), amount);
+    }
+
+    /**
+     * Adds one transaction given by its parts, the date as {@link LocalDate#toEpochDay() epoch day}: the
+     * allocation-free entry point for bulk loaders.
+     *
+     * @param customerId the customer id, not blank
+     * @param epochDay the purchase date as days since 1970-01-01
+     * @param amount the amount, finite
+     * @throws IllegalArgumentException as {@link #add(Transaction)}
+     */
+    public void add(String customerId, long epochDay, double amount) {
+        CustomerState state = states.get(customerId);
+        if (state == null) {
+            state = newCustomer(customerId, epochDay);
+        }
+        if (epochDay > observationEnd) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "transaction after the observation end for customer %s: date=%s, observationEnd=%s",
+                    customerId, LocalDate.ofEpochDay(epochDay), LocalDate.ofEpochDay(observationEnd)));
+        }
+        if (!(amount >= 0.0)) {
+            if (!addNegativeOrInvalid(state, epochDay, amount)) {
+                return;
+            }
+        } else if (!state.ambiguous && !state.addPurchase(epochDay, amount, calibrationEnd)) {
+            outOfOrder(state, epochDay);
+        }
+        if (epochDay > latestDay) {
+            latestDay = epochDay;
+        }
+        transactionCount++;
+    }
+
+    private CustomerState newCustomer(String customerId, long epochDay) {
+        if (customerId == null || customerId.isBlank()) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "customer id must not be blank: customerId='%s', date=%s", customerId,
+                    LocalDate.ofEpochDay(epochDay)));
+        }
+        CustomerState state = new CustomerState(customerId, inOrder.size());
+        states.put(customerId, state);
+        inOrder.add(state);
+        return state;
+    }
+
+    /** Returns true when the transaction counts (a netted refund), false when it is dropped. */
+    private boolean addNegativeOrInvalid(CustomerState state, long epochDay, double amount) {
+        if (!Double.isFinite(amount)) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "amount must be finite for customer %s on %s: amount=%s", state.customerId,
+                    LocalDate.ofEpochDay(epochDay), amount));
+        }
+        switch (refundPolicy) {
+            case DROP:
+                return false;
+            case NET:
+                state.addRefund(epochDay, amount, calibrationEnd);
+                return true;
+            case REJECT:
+            default:
+                throw new IllegalArgumentException(String.format(Locale.ROOT,
+                        "negative amount (refund) for customer %s on %s: amount=%s; refunds are rejected by "
+                                + "default, choose RefundPolicy.DROP or RefundPolicy.NET (CLI: --refunds drop|net)",
+                        state.customerId, LocalDate.ofEpochDay(epochDay), amount));
+        }
+    }
+
+    private void outOfOrder(CustomerState state, long epochDay) {
+        if (!secondPassAvailable) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "transactions of customer %s are out of date order: %s arrived after %d purchase days "
+                            + "from %s to %s; sort the input by date, or use CustomerSummaries.summarize(Iterable, "
+                            + "SummaryOptions), which makes a second pass", state.customerId,
+                    LocalDate.ofEpochDay(epochDay), state.days, LocalDate.ofEpochDay(state.first),
+                    LocalDate.ofEpochDay(state.last)));
+        }
+        state.ambiguous = true;
+        ambiguous.add(state.customerId);
+    }
+
+    /** Customers that need the second pass of {@link CustomerSummaries}. */
+    Set<String> ambiguousCustomers() {
+        return ambiguous;
+    }
+
+    /** Prepares the second pass: the named customers restart in exact mode. */
+    void restartExact(Set<String> customerIds) {
+        for (String id : customerIds) {
+            states.get(id).restartExact();
+        }
+        ambiguous.clear();
+    }
+
+    /** Second pass: adds a purchase of a customer in exact mode, already validated by the first pass. */
+    void addExact(String customerId, long epochDay, double amount) {
+        CustomerState state = states.get(customerId);
+        if (state != null && state.exact != null && amount >= 0.0) {
+            state.addPurchase(epochDay, amount, calibrationEnd);
+        }
+    }
+
+    /**
+     * Merges another accumulator, which read the part of the input that follows this one's, into this one.
+     *
+     * @param other an accumulator with the same options
+     * @return this accumulator
+     * @throws IllegalArgumentException if the options differ, or a customer's days in the two parts overlap in a
+     *         way that cannot be merged exactly
+     */
+    public SummaryAccumulator combine(SummaryAccumulator other) {
+        if (observationEnd != other.observationEnd || calibrationEnd != other.calibrationEnd
+                || refundPolicy != other.refundPolicy || !options.timeUnit().equals(other.options.timeUnit())) {
+            throw new IllegalArgumentException("cannot combine accumulators with different options: "
+                    + options + " and " + other.options);
+        }
+        for (CustomerState theirs : other.inOrder) {
+            CustomerState mine = states.get(theirs.customerId);
+            if (mine == null) {
+                CustomerState moved = new CustomerState(theirs.customerId, inOrder.size());
+                moved.merge(theirs, calibrationEnd);
+                states.put(moved.customerId, moved);
+                inOrder.add(moved);
+            } else if (!mine.merge(theirs, calibrationEnd)) {
+                throw new IllegalArgumentException(String.format(Locale.ROOT,
+                        "transactions of customer %s are out of date order across parallel parts of the input; "
+                                + "sort the stream by date or collect it sequentially", theirs.customerId));
+            }
+        }
+        latestDay = Math.max(latestDay, other.latestDay);
+        transactionCount += other.transactionCount;
+        return this;
+    }
+
+    /**
+     * The number of distinct customers seen so far.
+     *
+     * @return the customer count
+     */
+    public int customerCount() {
+        return inOrder.size();
+    }
+
+    /**
+     * The number of transactions added so far, dropped refunds excluded.
+     *
+     * @return the transaction count
+     */
+    public long transactionCount() {
+        return transactionCount;
+    }
+
+    /**
+     * The summaries, one per customer with a purchase in the calibration window, in order of first appearance.
+     * Customers whose first purchase falls after the calibration end are left out (they have no calibration
+     * history). An empty input gives an empty list.
+     *
+     * @return the summaries
+     * @throws IllegalArgumentException if the calibration end is not before the (implicit) observation end, or a
+     *         customer's net spend is negative under {@link RefundPolicy#NET}, or a customer has only refunds
+     */
+    public List<CustomerSummary> finish() {
+        if (inOrder.isEmpty()) {
+            return List.of();
+        }
+        long end = observationEnd != Long.MAX_VALUE ? observationEnd : latestDay;
+        boolean holdout = calibrationEnd != Long.MAX_VALUE;
+        long windowEnd = holdout ? calibrationEnd : end;
+        if (holdout && calibrationEnd >= end) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "calibration end must be before the observation end: calibrationEnd=%s, observationEnd=%s",
+                    LocalDate.ofEpochDay(calibrationEnd), LocalDate.ofEpochDay(end)));
+        }
+        TimeUnit unit = options.timeUnit();
+        List<CustomerSummary> result = new ArrayList<>(inOrder.size());
+        for (CustomerState s : inOrder) {
+            s.resolveExact(calibrationEnd);
+            if (s.days == 0) {
+                throw new IllegalArgumentException(String.format(Locale.ROOT,
+                        "customer %s has refunds but no purchase in the observation window", s.customerId));
+            }
+            if (s.first > windowEnd) {
+                continue;
+            }
+            int frequency = s.calibrationDays - 1;
+            double repeatSpend = s.calibrationSpend - s.firstSpend;
+            double firstSpend = s.firstSpend;
+            if (frequency > 0) {
+                repeatSpend += s.calibrationRefunds;
+            } else {
+                firstSpend += s.calibrationRefunds;
+            }
+            if (repeatSpend < 0.0 || firstSpend < 0.0) {
+                throw negativeNet(s.customerId, "calibration", repeatSpend < 0.0 ? repeatSpend : firstSpend);
+            }
+            double monetary = frequency > 0 ? repeatSpend / frequency : 0.0;
+            Optional<Holdout> holdoutPart = Optional.empty();
+            if (holdout) {
+                double holdoutNet = s.holdoutSpend + s.holdoutRefunds;
+                if (holdoutNet < 0.0) {
+                    throw negativeNet(s.customerId, "holdout", holdoutNet);
+                }
+                holdoutPart = Optional.of(new Holdout(s.holdoutDays,
+                        s.holdoutDays > 0 ? holdoutNet / s.holdoutDays : 0.0, unit.fromDays(end - calibrationEnd)));
+            }
+            result.add(new CustomerSummary(s.customerId, Optional.of(LocalDate.ofEpochDay(s.first)), frequency,
+                    unit.fromDays(s.calibrationLast - s.first), unit.fromDays(windowEnd - s.first), monetary,
+                    s.calibrationOrders, s.calibrationSpend + s.calibrationRefunds, unit, holdoutPart));
+        }
+        return result;
+    }
+
+    private static IllegalArgumentException negativeNet(String customerId, String part, double net) {
+        return new IllegalArgumentException(String.format(Locale.ROOT,
+                "refunds exceed purchases in the %s period for customer %s: net spend=%s", part, customerId, net));
+    }
+}
