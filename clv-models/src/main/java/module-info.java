@@ -9,5 +9,6 @@ module org.clv4j.models {
 
     exports org.clv4j.models;
     exports org.clv4j.models.fit;
+    exports org.clv4j.models.paretonbd;
     exports org.clv4j.models.special;
 }
