@@ -136,7 +136,7 @@ public final class SummaryAccumulator {
                     "transaction after the observation end for customer %s: date=%s, observationEnd=%s",
                     customerId, LocalDate.ofEpochDay(epochDay), LocalDate.ofEpochDay(observationEnd)));
         }
-        if (!(amount >= 0.0)) {
+        if (!(amount >= 0.0 && amount < Double.POSITIVE_INFINITY)) {
             if (!addNegativeOrInvalid(state, epochDay, amount)) {
                 return;
             }
