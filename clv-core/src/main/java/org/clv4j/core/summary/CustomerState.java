@@ -15,6 +15,7 @@ import java.util.TreeMap;
 final class CustomerState {
 
     final String customerId;
+    final int hash;
     final int position;
 
     long first = Long.MAX_VALUE;
@@ -38,8 +39,9 @@ final class CustomerState {
     /** Day → spend, only in exact mode (second pass). */
     TreeMap<Long, Double> exact;
 
-    CustomerState(String customerId, int position) {
+    CustomerState(String customerId, int hash, int position) {
         this.customerId = customerId;
+        this.hash = hash;
         this.position = position;
     }
 
@@ -248,7 +250,7 @@ final class CustomerState {
     }
 
     private CustomerState copy() {
-        CustomerState c = new CustomerState(customerId, position);
+        CustomerState c = new CustomerState(customerId, hash, position);
         c.copyDays(this);
         return c;
     }
