@@ -210,10 +210,17 @@ class SbgEstimatorTest {
         assertEquals(summed.model().beta(), pooled.model().beta(), 1e-7);
         assertEquals(summed.logLikelihood(), pooled.logLikelihood(), 1e-8);
         assertEquals(2000.0, pooled.optimum().observations());
+        // the figures quoted in docs/models/sbg.md
+        assertEquals(0.5807, pooled.model().alpha(), 5e-5);
+        assertEquals(1.6786, pooled.model().beta(), 5e-5);
+        assertEquals(0.0427, pooled.optimum().standardErrors()[0], 5e-5);
+        assertEquals(0.1729, pooled.optimum().standardErrors()[1], 5e-5);
+        assertEquals(-3393.40, pooled.logLikelihood(), 0.005);
 
         Map<String, FitResult<SbgModel>> each = SbgEstimator.withDefaults().fitEachCohort(DATA);
         assertEquals(List.of("regular", "high_end"), List.copyOf(each.keySet()));
         double separate = each.get("regular").logLikelihood() + each.get("high_end").logLikelihood();
+        assertEquals(-3291.42, separate, 0.005);
         assertTrue(pooled.logLikelihood() < separate - 10.0, "the two cohorts differ clearly");
         assertEquals(fitCohort("regular").model().alpha(), each.get("regular").model().alpha(), 1e-7);
     }

@@ -153,7 +153,7 @@ class SbgModelTest {
 
     /**
      * 30-digit references from mpmath 1.3.0 {@code hyp2f1(1, b+n, a+b+n, z)} times (β+n−1)/(α+β+n−1) at the
-     * paper's regular parameters, z = 1/(1+d).
+     * paper's regular and high-end parameters, z = 1/(1+d).
      */
     @Test
     void derlMatchesHighPrecisionReferences() {
@@ -165,6 +165,13 @@ class SbgModelTest {
         assertEquals(8.5029471720112698, REGULAR.discountedExpectedResidualLifetime(0.01, 1), 1e-12);
         assertEquals(29.714523614328990, REGULAR.discountedExpectedResidualLifetime(0.01, 10), 1e-11);
         assertEquals(9.4187595762487820, REGULAR.discountedExpectedLifetime(0.01), 1e-12);
+        assertEquals(4.8701373665342008, REGULAR.discountedExpectedResidualLifetime(0.1, 3), 1e-13);
+        assertEquals(5.4423913221203944, REGULAR.discountedExpectedResidualLifetime(0.1, 4), 1e-13);
+        assertEquals(5.4148560483740392, HIGH_END.discountedExpectedResidualLifetime(0.1, 1), 1e-13);
+        assertEquals(5.9017531677530209, HIGH_END.discountedExpectedResidualLifetime(0.1, 2), 1e-13);
+        assertEquals(6.8970573977460890, HIGH_END.discountedExpectedResidualLifetime(0.1, 5), 1e-13);
+        assertEquals(7.8434047532126414, HIGH_END.discountedExpectedResidualLifetime(0.1, 10), 1e-13);
+        assertEquals(5.9225964076127628, HIGH_END.discountedExpectedLifetime(0.1), 1e-13);
     }
 
     /** DEL = 1 + DERL(d, 1)/(1 + d): the first payment now, the rest one renewal later. CLV = margin × DERL. */
@@ -200,10 +207,10 @@ class SbgModelTest {
         assertEquals((0.4 + 2.0) / 2.5, m.discountedExpectedResidualLifetime(SbgModel.MIN_DISCOUNT_RATE, 3), 1e-4);
     }
 
-    /** Survival against a seeded simulation of 200,000 customers: within 4 binomial standard errors. */
+    /** Survival against a seeded simulation of 100,000 customers: within 4 binomial standard errors. */
     @Test
     void survivalMatchesSimulation() {
-        int size = 200_000;
+        int size = 100_000;
         for (SbgModel m : new SbgModel[] {REGULAR, HIGH_END, SbgModel.of(3.5, 0.4)}) {
             SurvivalCohort cohort = SbgSimulator.of(m).simulateCohort("sim", size, 12, 20240607L);
             assertEquals(size, cohort.size());
@@ -253,5 +260,6 @@ class SbgModelTest {
         assertEquals(170.0, alive[12], 0.05);
         double value = model.expectedResidualLifetimeValue(100.0, 0.10, 5);
         assertEquals(589.4, value, 0.05);
+        assertEquals(296.4, model.expectedResidualLifetimeValue(100.0, 0.10, 1), 0.05); // docs/models/sbg.md
     }
 }
