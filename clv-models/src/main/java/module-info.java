@@ -9,4 +9,5 @@ module org.clv4j.models {
 
     exports org.clv4j.models;
     exports org.clv4j.models.fit;
+    exports org.clv4j.models.sbg;
 }

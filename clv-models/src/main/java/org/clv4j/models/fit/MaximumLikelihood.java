@@ -25,6 +25,12 @@ public final class MaximumLikelihood {
 
     private static final Logger LOG = LoggerFactory.getLogger(MaximumLikelihood.class);
     private static final double MAX_LOG_STEP = 3.0;
+    /**
+     * Relative rounding noise of the objective tolerated by the Newton polish: close to the optimum a step changes
+     * f by less than a few ulps, so requiring a strict decrease would reject steps that cut the gradient by orders
+     * of magnitude.
+     */
+    private static final double OBJECTIVE_NOISE = 1e-13;
     private static final double[] RESTART_SCALES = {0.1, 10.0, 0.5, 2.0, 0.02, 50.0};
 
     private MaximumLikelihood() {
@@ -241,7 +247,7 @@ public final class MaximumLikelihood {
                     xNew[j] = x[j] - t * step[j];
                 }
                 double fTrial = objective.value(xNew, gNew);
-                if (fTrial <= f && maxAbs(gNew) < maxAbs(g)) {
+                if (fTrial <= f + OBJECTIVE_NOISE * Math.max(1.0, Math.abs(f)) && maxAbs(gNew) < maxAbs(g)) {
                     System.arraycopy(xNew, 0, x, 0, n);
                     System.arraycopy(gNew, 0, g, 0, n);
                     f = fTrial;
