@@ -162,7 +162,8 @@ public final class ClvCommand implements Callable<Integer> {
                     suggestion = " Did you mean " + String.join(" or ", similar) + "?";
                 }
             }
-            err.println(command + ": " + oneLine(ex.getMessage()) + suggestion + " (see '" + command + " --help')");
+            err.println(command + ": " + oneLine(ex.getMessage()) + (suggestion.isEmpty() ? "" : ".") + suggestion
+                    + " (see '" + command + " --help')");
             err.flush();
             return EXIT_USAGE;
         }
