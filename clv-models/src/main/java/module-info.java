@@ -4,8 +4,6 @@
  */
 module org.clv4j.models {
     requires transitive org.clv4j.core;
-    requires commons.math3;
-    requires org.slf4j;
 
     exports org.clv4j.models;
     exports org.clv4j.models.historical;
