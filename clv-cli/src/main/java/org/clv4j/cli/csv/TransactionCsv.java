@@ -20,7 +20,6 @@ import java.util.Locale;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -175,7 +174,6 @@ public final class TransactionCsv implements Iterable<TransactionRecord> {
         }
     }
 
-    private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
     private static final CSVFormat CSV = CSVFormat.DEFAULT;
 
     private final Source source;
@@ -381,6 +379,15 @@ public final class TransactionCsv implements Iterable<TransactionRecord> {
      * keeping the date as written.
      */
     static LocalDate parseIsoDate(String text) {
+        if (text.length() == 10 && text.charAt(4) == '-' && text.charAt(7) == '-') {
+            // fast path for the common yyyy-MM-dd; LocalDate.of rejects impossible dates
+            int year = digits(text, 0, 4);
+            int month = digits(text, 5, 7);
+            int day = digits(text, 8, 10);
+            if (year >= 0 && month >= 0 && day >= 0) {
+                return LocalDate.of(year, month, day);
+            }
+        }
         if (text.length() > 10) {
             char separator = text.charAt(10);
             if (separator != 'T' && separator != ' ') {
@@ -390,6 +397,61 @@ public final class TransactionCsv implements Iterable<TransactionRecord> {
             return LocalDate.parse(text.substring(0, 10));
         }
         return LocalDate.parse(text);
+    }
+
+    /** The value of the decimal digits in {@code text[from, to)}, or -1 if one is not a digit. */
+    private static int digits(String text, int from, int to) {
+        int value = 0;
+        for (int i = from; i < to; i++) {
+            int digit = text.charAt(i) - '0';
+            if (digit < 0 || digit > 9) {
+                return -1;
+            }
+            value = value * 10 + digit;
+        }
+        return value;
+    }
+
+    /**
+     * Whether {@code text} is a plain decimal number: an optional sign, digits with at most one point (at least one
+     * digit in all), and an optional exponent. Rejects NaN, Infinity, hexadecimal and type suffixes that
+     * {@link Double#parseDouble} would accept.
+     */
+    static boolean isPlainDecimal(String text) {
+        int n = text.length();
+        int i = 0;
+        if (i < n && (text.charAt(i) == '+' || text.charAt(i) == '-')) {
+            i++;
+        }
+        int mantissaDigits = 0;
+        boolean point = false;
+        for (; i < n; i++) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9') {
+                mantissaDigits++;
+            } else if (c == '.' && !point) {
+                point = true;
+            } else {
+                break;
+            }
+        }
+        if (mantissaDigits == 0) {
+            return false;
+        }
+        if (i < n && (text.charAt(i) == 'e' || text.charAt(i) == 'E')) {
+            i++;
+            if (i < n && (text.charAt(i) == '+' || text.charAt(i) == '-')) {
+                i++;
+            }
+            int exponentDigits = 0;
+            for (; i < n && text.charAt(i) >= '0' && text.charAt(i) <= '9'; i++) {
+                exponentDigits++;
+            }
+            if (exponentDigits == 0) {
+                return false;
+            }
+        }
+        return i == n;
     }
 
     /** One pass over the source. */
@@ -527,7 +589,7 @@ public final class TransactionCsv implements Iterable<TransactionRecord> {
             double amount = 0.0;
             if (amountIndex >= 0) {
                 String amountText = record.get(amountIndex).trim();
-                if (!DECIMAL.matcher(amountText).matches()) {
+                if (!isPlainDecimal(amountText)) {
                     throw new CsvInputException(source.name(), line, format.amountColumn(), amountText,
                             "the amount is not a number (expected digits with an optional sign, '.' and exponent)",
                             null);

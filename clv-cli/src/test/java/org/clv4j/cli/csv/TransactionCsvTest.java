@@ -92,4 +92,27 @@ class TransactionCsvTest {
                 TransactionCsv.Source.resource("/nope.csv", "nope"), TransactionCsv.Format.defaults()));
         assertTrue(missing.getMessage().contains("/nope.csv"));
     }
+
+    @Test
+    void plainDecimalsOnly() {
+        for (String ok : new String[] {"0", "12", "12.5", "-3", "+2", ".5", "5.", "1e3", "1.5E-7", "-0.0"}) {
+            assertTrue(TransactionCsv.isPlainDecimal(ok), ok);
+        }
+        for (String bad : new String[] {"", "-", ".", "NaN", "Infinity", "-Infinity", "0x1p3", "1d", "1f", "1,5",
+                "1.2.3", "e5", "1e", "1e+", " 1", "1 000", "--1"}) {
+            assertTrue(!TransactionCsv.isPlainDecimal(bad), bad);
+        }
+    }
+
+    @Test
+    void isoDatesAndDateTimes() {
+        assertEquals(LocalDate.of(2024, 2, 29), TransactionCsv.parseIsoDate("2024-02-29"));
+        assertEquals(LocalDate.of(2014, 3, 8), TransactionCsv.parseIsoDate("2014-03-08 00:00:00"));
+        assertEquals(LocalDate.of(2014, 3, 8), TransactionCsv.parseIsoDate("2014-03-08T23:59:59.123Z"));
+        assertEquals(LocalDate.of(2014, 3, 8), TransactionCsv.parseIsoDate("2014-03-08T10:00+01:00"));
+        for (String bad : new String[] {"2023-02-29", "2024-13-01", "2024-1-01", "2024/01/01", "2024-01-01X10:00",
+                "2024-01-01T25:00", "20240101", ""}) {
+            assertThrows(java.time.DateTimeException.class, () -> TransactionCsv.parseIsoDate(bad), bad);
+        }
+    }
 }
