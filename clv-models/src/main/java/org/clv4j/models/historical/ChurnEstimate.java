@@ -25,7 +25,7 @@ import org.clv4j.core.TimeUnit;
  * lifespan  = 1 / churnRate = Σ exposure / churned
  * </pre>
  * (the standard estimator of a constant hazard, e.g. Kalbfleisch &amp; Prentice (2002), "The Statistical
- * Analysis of Failure Time Data", 2nd ed., §3.2). The estimate leans short: a churned customer may have stayed
+ * Analysis of Failure Time Data", 2nd ed.). The estimate leans short: a churned customer may have stayed
  * for up to {@code K} units after its last purchase. It needs at least one churned customer (without one, the
  * lifespan is unbounded) and a positive total exposure.
  *

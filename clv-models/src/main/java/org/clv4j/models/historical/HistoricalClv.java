@@ -31,9 +31,8 @@ import org.clv4j.core.summary.SummaryOptions;
  * present value of one unit per period for {@code L} periods, {@code Σ_{k=1..⌊L⌋} (1+d)^−k}, plus the fractional
  * last period pro rata, {@code (L − ⌊L⌋)(1+d)^−(⌊L⌋+1)} (see {@link #lifespanFactor(double, double)}). The
  * lifespan is given, or estimated from the churn in the log as described in {@link ChurnEstimate}. This is the
- * "average order value × purchase frequency × lifespan" formula found in marketing texts (e.g. Kumar (2008),
- * "Customer Lifetime Value: The Path to Profitability", Foundations and Trends in Marketing 2(1)); unlike the
- * probabilistic models it assumes every customer keeps its observed rate for the whole lifespan.
+ * "average order value × purchase frequency × lifespan" formula of marketing practice; unlike the probabilistic
+ * models it assumes every customer keeps its observed rate for the whole lifespan.
  *
  * <p>Orders are counted per transaction, not per purchase day as in {@link CustomerSummary#frequency()}: two
  * orders on one day are two orders. Zero-amount orders are orders. Refunds follow the
