@@ -1,6 +1,7 @@
 /**
- * clv4j models: historical CLV, buy-till-you-die transaction models and spend models fitted by maximum
- * likelihood, and loyalty metrics.
+ * clv4j models: calculators and estimators that turn transactions and customer summaries into customer lifetime
+ * value — historical CLV, buy-till-you-die transaction models and spend models fitted by maximum likelihood, and
+ * loyalty metrics. {@link org.clv4j.models.ClvCalculator} is the entry point.
  */
 module org.clv4j.models {
     requires transitive org.clv4j.core;
@@ -9,5 +10,6 @@ module org.clv4j.models {
 
     exports org.clv4j.models;
     exports org.clv4j.models.fit;
+    exports org.clv4j.models.historical;
     exports org.clv4j.models.sbg;
 }
