@@ -345,6 +345,9 @@ public final class SummaryAccumulator {
         List<CustomerSummary> result = new ArrayList<>(inOrder.size());
         for (CustomerState s : inOrder) {
             s.resolveExact(calibrationEnd);
+            if (s.days == 0 && refundPolicy == RefundPolicy.DROP) {
+                continue; // only refunds, which the caller chose to drop: not a customer of the window
+            }
             if (s.days == 0) {
                 throw new IllegalArgumentException(String.format(Locale.ROOT,
                         "customer %s has refunds but no purchase in the observation window", s.customerId));
@@ -353,7 +356,7 @@ public final class SummaryAccumulator {
                 continue;
             }
             int frequency = s.calibrationDays - 1;
-            double repeatSpend = s.calibrationSpend - s.firstSpend;
+            double repeatSpend = s.repeatSpend;
             double firstSpend = s.firstSpend;
             if (frequency > 0) {
                 repeatSpend += s.calibrationRefunds;

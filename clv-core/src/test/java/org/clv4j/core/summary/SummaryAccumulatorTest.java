@@ -108,6 +108,17 @@ class SummaryAccumulatorTest {
         assertEquals(3, netted.orders(), "a refund is not an order");
         assertThrows(IllegalArgumentException.class, () -> CustomerSummaries.summarize(
                 List.of(t("a", 0, 10), t("a", 1, -11)), daysTo(5).withRefundPolicy(RefundPolicy.NET)));
+        // a customer with nothing but dropped refunds is not a customer of the window
+        assertEquals(List.of("a"), CustomerSummaries.summarize(List.of(t("a", 0, 10), t("r", 1, -5)),
+                daysTo(5).withRefundPolicy(RefundPolicy.DROP)).stream().map(CustomerSummary::customerId).toList());
+    }
+
+    @Test
+    void monetaryValueIsSummedNotSubtracted() {
+        // 11.77 as total − first day would print as 11.769999999999996
+        CustomerSummary s = CustomerSummaries.summarize(List.of(t("a", 0, 29.33), t("a", 5, 11.77)),
+                daysTo(9)).get(0);
+        assertEquals("11.77", Double.toString(s.monetaryValue()));
     }
 
     @Test
