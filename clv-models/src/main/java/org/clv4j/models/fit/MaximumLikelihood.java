@@ -241,7 +241,8 @@ public final class MaximumLikelihood {
                     xNew[j] = x[j] - t * step[j];
                 }
                 double fTrial = objective.value(xNew, gNew);
-                if (fTrial <= f && maxAbs(gNew) < maxAbs(g)) {
+                // near the optimum the decrease of f is below its rounding error: judge by the gradient there
+                if (fTrial <= f + 1e-14 * Math.max(1.0, Math.abs(f)) && maxAbs(gNew) < maxAbs(g)) {
                     System.arraycopy(xNew, 0, x, 0, n);
                     System.arraycopy(gNew, 0, g, 0, n);
                     f = fTrial;

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
  * estimate within 3 standard errors of the truth. Run with {@code -Pstudies}.
  */
 @Tag("study")
-class GammaGammaRecoveryStudy {
+class GammaGammaRecoveryStudyTest {
 
     @Test
     void recoversTheCdnowParametersFrom100kSimulatedCustomers() {

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
  * Run with {@code -Pstudies}.
  */
 @Tag("study")
-class BgBbRecoveryStudy {
+class BgBbRecoveryStudyTest {
 
     @Test
     void recoversTheDonationsParametersFrom100kSimulatedCustomers() {
