@@ -7,6 +7,7 @@ import org.clv4j.models.fit.FitOptions;
 import org.clv4j.models.fit.FitResult;
 import org.clv4j.models.fit.MaximumLikelihood;
 import org.clv4j.models.fit.Optimum;
+import org.clv4j.models.internal.RowGroups;
 
 /**
  * Fits the {@link BgBbModel} by maximum likelihood to histories in whole periods.
@@ -28,7 +29,7 @@ import org.clv4j.models.fit.Optimum;
 public final class BgBbEstimator {
 
     /** The largest number of opportunities accepted; the likelihood costs O(n) per history. */
-    public static final int MAX_PERIODS = 1_000_000;
+    public static final int MAX_PERIODS = 1_000_000;  // < 2^21, so a history packs into one long
 
     private static final double[] DEFAULT_START = {1.0, 1.0, 1.0, 1.0};
     private static final BgBbEstimator DEFAULTS = new BgBbEstimator(FitOptions.withDefaults());
@@ -78,17 +79,31 @@ public final class BgBbEstimator {
     public FitResult<BgBbModel> fit(SummaryColumns columns) {
         Objects.requireNonNull(columns, "columns");
         validate(columns);
-        SummaryColumns rows = columns.compress();
-        int size = rows.size();
+        // merge identical histories (what SummaryColumns.compress() does, on packed keys without boxing)
+        double[] frequency = columns.frequencyArray();
+        double[] recency = columns.recencyArray();
+        double[] periods = columns.tArray();
+        double[] weight = columns.weightArray();
+        long[] key = new long[frequency.length];
+        for (int i = 0; i < key.length; i++) {
+            key[i] = ((long) frequency[i] << 42) | ((long) recency[i] << 21) | (long) periods[i];
+        }
+        RowGroups groups = RowGroups.of(key, new long[key.length]);
+        int size = groups.groups();
         int[] x = new int[size];
         int[] tx = new int[size];
         int[] n = new int[size];
-        for (int i = 0; i < size; i++) {
-            x[i] = (int) rows.frequencyArray()[i];
-            tx[i] = (int) rows.recencyArray()[i];
-            n[i] = (int) rows.tArray()[i];
+        double[] w = new double[size];
+        for (int g = 0; g < size; g++) {
+            int row = groups.firstRow(g);
+            x[g] = (int) frequency[row];
+            tx[g] = (int) recency[row];
+            n[g] = (int) periods[row];
         }
-        BgBbLikelihood likelihood = new BgBbLikelihood(x, tx, n, rows.weightArray());
+        for (int i = 0; i < key.length; i++) {
+            w[groups.groupOf(i)] += weight[i];
+        }
+        BgBbLikelihood likelihood = new BgBbLikelihood(x, tx, n, w);
         Optimum optimum = MaximumLikelihood.maximize(likelihood, DEFAULT_START, options);
         double[] p = optimum.parameters();
         return FitResult.of(BgBbModel.of(p[0], p[1], p[2], p[3], columns.timeUnit()), optimum);

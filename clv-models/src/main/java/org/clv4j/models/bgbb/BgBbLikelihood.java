@@ -112,27 +112,28 @@ final class BgBbLikelihood implements LikelihoodFunction {
             }
             double sum = 0.0;
             for (int k = 0; k < terms; k++) {
-                sum += Math.exp(values[k] - max);
+                values[k] = Math.exp(values[k] - max);
+                sum += values[k];
             }
-            double logL = max + Math.log(sum);
             double w = weight[row];
-            total += w * logL;
+            total += w * (max + Math.log(sum));
             if (g != null) {
+                // ∂ ln L = Σ_k (term_k / L) ∂ ln term_k
                 double ga = 0.0;
                 double gb = 0.0;
                 double gg = 0.0;
                 double gd = 0.0;
                 for (int k = 0; k < terms; k++) {
-                    double share = Math.exp(values[k] - logL);
-                    ga += share * da[k];
-                    gb += share * db[k];
-                    gg += share * dg[k];
-                    gd += share * dd[k];
+                    ga += values[k] * da[k];
+                    gb += values[k] * db[k];
+                    gg += values[k] * dg[k];
+                    gd += values[k] * dd[k];
                 }
-                g[0] += w * ga;
-                g[1] += w * gb;
-                g[2] += w * gg;
-                g[3] += w * gd;
+                double scale = w / sum;
+                g[0] += scale * ga;
+                g[1] += scale * gb;
+                g[2] += scale * gg;
+                g[3] += scale * gd;
             }
         }
         return total;

@@ -1,7 +1,6 @@
 package org.clv4j.models.bgbb;
 
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -11,6 +10,7 @@ import org.apache.commons.math3.special.Gamma;
 import org.clv4j.core.TimeUnit;
 import org.clv4j.core.summary.SummaryColumns;
 import org.clv4j.models.TransactionModel;
+import org.clv4j.models.internal.RowGroups;
 
 /**
  * The beta-geometric/beta-Bernoulli (BG/BB) model of Fader, Hardie &amp; Shang (2010), "Customer-base analysis in
@@ -411,7 +411,7 @@ public final class BgBbModel implements TransactionModel {
         double[] x = columns.frequencyArray();
         double[] tx = columns.recencyArray();
         double[] bigN = columns.tArray();
-        Map<Long, double[]> cache = new HashMap<>();
+        long[] key = new long[rows];
         for (int i = 0; i < rows; i++) {
             int[] h;
             try {
@@ -419,20 +419,34 @@ public final class BgBbModel implements TransactionModel {
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("row " + i + ": " + e.getMessage(), e);
             }
-            double[] scores;
-            if (h[2] < (1 << 21)) {
-                long key = ((long) h[0] << 42) | ((long) h[1] << 21) | h[2];
-                scores = cache.get(key);
-                if (scores == null) {
-                    scores = scoreOne(nStar, h);
-                    cache.put(key, scores);
-                }
-            } else {
-                scores = scoreOne(nStar, h);
+            if (h[2] >= (1 << 21)) {
+                key = null;
+                break;
             }
-            expectedPurchases[i] = scores[0];
+            key[i] = ((long) h[0] << 42) | ((long) h[1] << 21) | h[2];
+        }
+        if (key == null) {
+            // too many periods to pack a history into a long: score row by row
+            for (int i = 0; i < rows; i++) {
+                double[] scores = scoreOne(nStar, Periods.history(x[i], tx[i], bigN[i]));
+                expectedPurchases[i] = scores[0];
+                if (probabilityAlive != null) {
+                    probabilityAlive[i] = scores[1];
+                }
+            }
+            return;
+        }
+        RowGroups groups = RowGroups.of(key, new long[rows]);
+        double[][] scores = new double[groups.groups()][];
+        for (int g = 0; g < scores.length; g++) {
+            int row = groups.firstRow(g);
+            scores[g] = scoreOne(nStar, new int[] {(int) x[row], (int) tx[row], (int) bigN[row]});
+        }
+        for (int i = 0; i < rows; i++) {
+            double[] s = scores[groups.groupOf(i)];
+            expectedPurchases[i] = s[0];
             if (probabilityAlive != null) {
-                probabilityAlive[i] = scores[1];
+                probabilityAlive[i] = s[1];
             }
         }
     }

@@ -1,14 +1,14 @@
 package org.clv4j.models.gammagamma;
 
-import java.util.LinkedHashMap;
+import java.util.Arrays;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import org.clv4j.core.summary.SummaryColumns;
 import org.clv4j.models.fit.FitOptions;
 import org.clv4j.models.fit.FitResult;
 import org.clv4j.models.fit.MaximumLikelihood;
 import org.clv4j.models.fit.Optimum;
+import org.clv4j.models.internal.RowGroups;
 
 /**
  * Fits the {@link GammaGammaModel} by maximum likelihood to repeat buyers' (x, m̄): the number of repeat
@@ -99,10 +99,13 @@ public final class GammaGammaEstimator {
             throw new IllegalArgumentException("columns must have equal lengths: x=" + x.length + ", mbar="
                     + mbar.length + (weight == null ? "" : ", weight=" + weight.length));
         }
-        Map<Key, double[]> merged = new LinkedHashMap<>();
         double withoutRepeat = 0.0;
         double zeroValue = 0.0;
         double fitted = 0.0;
+        int kept = 0;
+        long[] xBits = new long[x.length];
+        long[] mBits = new long[x.length];
+        double[] keptWeight = new double[x.length];
         for (int i = 0; i < x.length; i++) {
             double w = weight == null ? 1.0 : weight[i];
             if (!(x[i] >= 0.0) || x[i] != Math.rint(x[i]) || !Double.isFinite(x[i])) {
@@ -119,26 +122,31 @@ public final class GammaGammaEstimator {
             } else if (mbar[i] == 0.0) {
                 zeroValue += w;
             } else {
-                merged.computeIfAbsent(new Key(x[i], mbar[i]), k -> new double[1])[0] += w;
+                xBits[kept] = Double.doubleToLongBits(x[i]);
+                mBits[kept] = Double.doubleToLongBits(mbar[i]);
+                keptWeight[kept++] = w;
                 fitted += w;
             }
         }
-        if (merged.isEmpty()) {
+        if (kept == 0) {
             throw new IllegalArgumentException(String.format(Locale.ROOT,
                     "no customer with repeat transactions of positive mean value to fit the Gamma-Gamma model: "
                             + "%s rows, %s customers without repeat transactions, %s with mean value 0",
                     x.length, withoutRepeat, zeroValue));
         }
-        int rows = merged.size();
+        // merge identical (x, m̄)
+        RowGroups groups = RowGroups.of(Arrays.copyOf(xBits, kept), Arrays.copyOf(mBits, kept));
+        int rows = groups.groups();
         double[] xs = new double[rows];
         double[] ms = new double[rows];
         double[] ws = new double[rows];
-        int r = 0;
-        for (Map.Entry<Key, double[]> e : merged.entrySet()) {
-            xs[r] = e.getKey().x();
-            ms[r] = e.getKey().mbar();
-            ws[r] = e.getValue()[0];
-            r++;
+        for (int g = 0; g < rows; g++) {
+            int row = groups.firstRow(g);
+            xs[g] = Double.longBitsToDouble(xBits[row]);
+            ms[g] = Double.longBitsToDouble(mBits[row]);
+        }
+        for (int i = 0; i < kept; i++) {
+            ws[groups.groupOf(i)] += keptWeight[i];
         }
         Optimum optimum = MaximumLikelihood.maximize(new GammaGammaLikelihood(xs, ms, ws), DEFAULT_START, options);
         double[] p = optimum.parameters();
@@ -148,8 +156,5 @@ public final class GammaGammaEstimator {
 
     private static IllegalArgumentException rowError(int row, String rule, String values) {
         return new IllegalArgumentException(String.format(Locale.ROOT, "%s in row %d: %s", rule, row, values));
-    }
-
-    private record Key(double x, double mbar) {
     }
 }
