@@ -38,7 +38,9 @@ import org.clv4j.models.internal.RowGroups;
  *       + Σ_{i=0}^{n−t_x−1} B(α+x, β+t_x−x+i)/B(α, β) · B(γ+1, δ+t_x+i)/B(γ, δ),
  * </pre>
  * the first term for a customer alive through period {@code n}, the others for one who became inactive at the
- * start of period {@code t_x + i + 1}. Everything is evaluated in log space.
+ * start of period {@code t_x + i + 1}. Everything is evaluated in log space. The likelihood, P(alive) and the
+ * conditional expectations cost O(n − t_x), P(X(n) = x) costs O(n); the model is meant for tens to thousands of
+ * periods, not millions.
  *
  * <p>Immutable and thread-safe.
  */
@@ -284,18 +286,18 @@ public final class BgBbModel implements TransactionModel {
         double logFactorialX = Gamma.logGamma(x + 1.0);
         double alive = logChoose(n, x, logFactorialX) + Beta.logBeta(alpha + x, beta + n - x) - logBetaAlphaBeta
                 + Beta.logBeta(gamma, delta + n) - logBetaGammaDelta;
-        int terms = n - x;
-        double[] logTerms = new double[terms];
+        // log-sum-exp in one pass, rescaling the running sum whenever a larger term appears
         double max = alive;
-        for (int k = 0; k < terms; k++) {
-            int i = x + k;
-            logTerms[k] = logChoose(i, x, logFactorialX) + Beta.logBeta(alpha + x, beta + i - x) - logBetaAlphaBeta
+        double sum = 1.0;
+        for (int i = x; i < n; i++) {
+            double term = logChoose(i, x, logFactorialX) + Beta.logBeta(alpha + x, beta + i - x) - logBetaAlphaBeta
                     + Beta.logBeta(gamma + 1.0, delta + i) - logBetaGammaDelta;
-            max = Math.max(max, logTerms[k]);
-        }
-        double sum = Math.exp(alive - max);
-        for (double v : logTerms) {
-            sum += Math.exp(v - max);
+            if (term > max) {
+                sum = sum * Math.exp(max - term) + 1.0;
+                max = term;
+            } else {
+                sum += Math.exp(term - max);
+            }
         }
         return Math.min(1.0, Math.exp(max + Math.log(sum)));
     }
