@@ -5,7 +5,7 @@ import org.clv4j.models.fit.LikelihoodFunction;
 import org.clv4j.models.internal.ParallelSum;
 
 /**
- * The BG/BB log-likelihood (Fader, Hardie &amp; Shang 2010, eq. 5) over weighted histories (x, t_x, n), with its
+ * The BG/BB log-likelihood (Fader, Hardie &amp; Shang 2010) over weighted histories (x, t_x, n), with its
  * analytic gradient.
  *
  * <p>Every term of the likelihood is a product of beta-function ratios B(α+x, β+y)/B(α, β) · B(γ+c, δ+z)/B(γ, δ)

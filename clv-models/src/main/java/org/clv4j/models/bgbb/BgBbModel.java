@@ -17,7 +17,7 @@ import org.clv4j.models.internal.RowGroups;
  * a discrete-time noncontractual setting", Marketing Science 29(6), 1086–1108.
  *
  * <p>Time is a sequence of discrete transaction opportunities (periods: yearly fund drives, weekly sessions,
- * ...), numbered 1, 2, ... after the customer's first transaction at period 0. Assumptions (paper §3):
+ * ...), numbered 1, 2, ... after the customer's first transaction at period 0. Assumptions:
  * <ul>
  *   <li>while alive, a customer transacts at each opportunity with probability {@code p} (Bernoulli);</li>
  *   <li>a living customer becomes inactive at the beginning of an opportunity with probability {@code θ}
@@ -32,7 +32,7 @@ import org.clv4j.models.internal.RowGroups;
  * numbers, or that break {@code x <= t_x <= n} or {@code x = 0 ⇒ t_x = 0}, are rejected with
  * {@link IllegalArgumentException}.
  *
- * <p>The likelihood of a history (paper eq. 5) is
+ * <p>The likelihood of a history is
  * <pre>
  *   L(α, β, γ, δ | x, t_x, n) = B(α+x, β+n−x)/B(α, β) · B(γ, δ+n)/B(γ, δ)
  *       + Σ_{i=0}^{n−t_x−1} B(α+x, β+t_x−x+i)/B(α, β) · B(γ+1, δ+t_x+i)/B(γ, δ),
@@ -168,8 +168,7 @@ public final class BgBbModel implements TransactionModel {
     }
 
     /**
-     * The expected number of repeat transactions of a new customer in its first {@code n} opportunities (paper
-     * eq. 9):
+     * The expected number of repeat transactions of a new customer in its first {@code n} opportunities:
      * <pre>
      *   E[X(n)] = α/(α+β) · δ/(γ−1) · [1 − Γ(γ+δ) Γ(1+δ+n) / (Γ(γ+δ+n) Γ(1+δ))]
      *           = α/(α+β) · Σ_{j=1}^{n} B(γ, δ+j)/B(γ, δ),
@@ -189,7 +188,7 @@ public final class BgBbModel implements TransactionModel {
 
     /**
      * The expected number of transactions in the {@code t} periods after period {@code n} of a customer with
-     * history (x, t_x, n), E[X(n, n + n*) | x, t_x, n] with n* = t (paper eq. 13):
+     * history (x, t_x, n), E[X(n, n + n*) | x, t_x, n] with n* = t:
      * <pre>
      *   E = 1/L · B(α+x+1, β+n−x)/B(α, β) · δ/(γ−1) · Γ(γ+δ)/Γ(1+δ)
      *           · [Γ(1+δ+n)/Γ(γ+δ+n) − Γ(1+δ+n+n*)/Γ(γ+δ+n+n*)]
@@ -214,7 +213,7 @@ public final class BgBbModel implements TransactionModel {
     }
 
     /**
-     * The probability that a customer with history (x, t_x, n) is alive at period {@code n} (paper eq. 11):
+     * The probability that a customer with history (x, t_x, n) is alive at period {@code n}:
      * <pre>
      *   P(alive at n | x, t_x, n) = B(α+x, β+n−x)/B(α, β) · B(γ, δ+n)/B(γ, δ) / L(α, β, γ, δ | x, t_x, n).
      * </pre>
@@ -258,7 +257,7 @@ public final class BgBbModel implements TransactionModel {
 
     /**
      * The probability that a new customer makes exactly {@code x} repeat transactions in its first {@code n}
-     * opportunities (paper eq. 8):
+     * opportunities:
      * <pre>
      *   P(X(n) = x) = C(n, x) B(α+x, β+n−x)/B(α, β) · B(γ, δ+n)/B(γ, δ)
      *       + Σ_{i=x}^{n−1} C(i, x) B(α+x, β+i−x)/B(α, β) · B(γ+1, δ+i)/B(γ, δ).
@@ -335,7 +334,7 @@ public final class BgBbModel implements TransactionModel {
     /**
      * The discounted expected residual transactions of a customer with history (x, t_x, n): the present value, at
      * the end of period n, of all its future transactions, each counting one unit and discounted by
-     * {@code (1 + d)^k} when it happens k periods after n (paper eq. 14):
+     * {@code (1 + d)^k} when it happens k periods after n:
      * <pre>
      *   DERT(d | x, t_x, n) = Σ_{k≥1} P(transaction at n + k | x, t_x, n) / (1 + d)^k
      *     = B(α+x+1, β+n−x)/B(α, β) · B(γ, δ+n+1) / (B(γ, δ) (1 + d))
@@ -367,7 +366,7 @@ public final class BgBbModel implements TransactionModel {
     }
 
     /**
-     * The log-likelihood of one history, ln L(α, β, γ, δ | x, t_x, n) (paper eq. 5, see the class description).
+     * The log-likelihood of one history, ln L(α, β, γ, δ | x, t_x, n) (see the class description).
      *
      * @param x repeat transactions
      * @param tx the period of the last transaction
@@ -503,8 +502,8 @@ public final class BgBbModel implements TransactionModel {
      * alive at period m is still alive (averaged over the posterior of θ given survival to m, Beta(γ, δ+m)).
      *
      * <p>Short horizons are summed term by term (each term is the previous one times (δ+m+j−1)/(γ+δ+m+j−1)).
-     * Longer ones use the telescoping closed form behind paper eqs. 9 and 13: with b = δ+m and ε = 1−γ,
-     * S = b · expm1(D)/ε where D = ln((b+k)/b) + ln B(γ, b+k) − ln B(γ, b); for |ε| &lt; 1e-5 D is replaced by its
+     * Longer ones use the telescoping closed form behind the paper's E[X(n)] and conditional expectation: with
+     * b = δ+m and ε = 1−γ, S = b · expm1(D)/ε where D = ln((b+k)/b) + ln B(γ, b+k) − ln B(γ, b); for |ε| &lt; 1e-5 D is replaced by its
      * expansion ε[ψ(b+k+1) − ψ(b+1)] − ε²/2 [ψ'(b+k+1) − ψ'(b+1)], and at γ = 1 S = b [ψ(b+k+1) − ψ(b+1)].
      */
     double survivalSum(int m, int k) {

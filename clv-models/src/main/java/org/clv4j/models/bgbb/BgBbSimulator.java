@@ -8,7 +8,7 @@ import org.apache.commons.math3.random.Well19937c;
 import org.clv4j.core.summary.SummaryColumns;
 
 /**
- * Simulates customers of a {@link BgBbModel} by its story (Fader, Hardie &amp; Shang 2010, §3): each customer draws
+ * Simulates customers of a {@link BgBbModel} by its story (Fader, Hardie &amp; Shang 2010): each customer draws
  * p ~ Beta(α, β) and θ ~ Beta(γ, δ); at the start of each period 1, 2, ... a living customer becomes inactive with
  * probability θ, and a customer still alive then transacts with probability p.
  *

@@ -4,7 +4,7 @@ import java.util.Locale;
 
 /**
  * The Gauss hypergeometric function with first parameter 1, the case the BG/BB closed form for discounted
- * expected residual transactions needs (Fader, Hardie &amp; Shang 2010, eq. 14).
+ * expected residual transactions needs (Fader, Hardie &amp; Shang 2010).
  */
 final class Hypergeometric {
 

@@ -7,7 +7,7 @@ import org.clv4j.models.internal.ParallelSum;
 
 /**
  * The Gamma-Gamma log-likelihood of weighted (x, m̄) observations, x ≥ 1 and m̄ &gt; 0 (Fader &amp; Hardie 2013,
- * note 025, eq. 3), with its analytic gradient. With s = γ/(x m̄):
+ * note 025), with its analytic gradient. With s = γ/(x m̄):
  * <pre>
  *   ln f = lnΓ(px+q) − lnΓ(px) − lnΓ(q) + q ln s − (px+q) log1p(s) − ln m̄
  *   ∂/∂p = x [ψ(px+q) − ψ(px) − log1p(s)]

@@ -126,7 +126,7 @@ public final class GammaGammaModel {
     }
 
     /**
-     * The mean transaction value across the population, E[Z] = E[p/ν] = p·γ/(q−1) (note 025, eq. 2); the
+     * The mean transaction value across the population, E[Z] = E[p/ν] = p·γ/(q−1) (note 025); the
      * expected average value of a customer with no repeat transactions.
      *
      * @return p·γ/(q−1)
@@ -142,8 +142,7 @@ public final class GammaGammaModel {
     }
 
     /**
-     * The expected value of a customer's transactions given x repeat transactions of mean value m̄ (note 025,
-     * eq. 5):
+     * The expected value of a customer's transactions given x repeat transactions of mean value m̄ (note 025):
      * <pre>
      *   E[M | p, q, γ, x, m̄] = p (γ + x m̄) / (p x + q − 1)
      *                        = (q − 1)/(p x + q − 1) · p γ/(q − 1) + p x/(p x + q − 1) · m̄,
@@ -205,7 +204,7 @@ public final class GammaGammaModel {
     }
 
     /**
-     * The log-density of a repeat buyer's mean transaction value (note 025, eq. 3):
+     * The log-density of a repeat buyer's mean transaction value (note 025):
      * <pre>
      *   f(m̄ | p, q, γ, x) = Γ(px+q) / (Γ(px) Γ(q)) · γ^q m̄^{px−1} x^{px} / (γ + m̄ x)^{px+q}.
      * </pre>
