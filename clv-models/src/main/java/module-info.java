@@ -9,4 +9,6 @@ module org.clv4j.models {
 
     exports org.clv4j.models;
     exports org.clv4j.models.fit;
+    exports org.clv4j.models.bgnbd;
+    exports org.clv4j.models.mbgnbd;
 }
