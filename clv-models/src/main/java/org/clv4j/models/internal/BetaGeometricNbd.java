@@ -223,9 +223,10 @@ public final class BetaGeometricNbd {
     }
 
     /**
-     * Σ_{k ≥ k0} t_k with t_(k+1) = t_k · (p + k)(q + k) / ((c + k)(k + 1)) · z, for 0 ≤ z &lt; 1 and c + k0 &gt; 0.
-     * Stops once the remainder bound |t_k| · ρ / (1 − ρ) falls below {@link #EPSILON} of the sum, ρ being the
-     * larger of the current ratio and z (past |p|, |q| and |c| the ratios tend to z monotonically).
+     * Σ_{k ≥ k0} t_k with t_(k+1) = t_k · g1(k) g2(k) z, g1 = (p + k)/(c + k), g2 = (q + k)/(k + 1), for
+     * 0 ≤ z &lt; 1 and c + k0 &gt; 0. Once k ≥ −p and k ≥ −q, g1 and g2 are positive and monotone and tend to 1, so
+     * every later ratio is at most ρ = z · max(g1(k), 1) · max(g2(k), 1); the sum stops when that bound on the
+     * remainder, |t_k| ρ / (1 − ρ), is below {@link #EPSILON} of the sum.
      */
     static double seriesFrom(double first, int k0, double p, double q, double c, double z) {
         if (first == 0.0) {
@@ -233,15 +234,20 @@ public final class BetaGeometricNbd {
         }
         double term = first;
         double sum = first;
-        double kMonotone = Math.max(Math.max(Math.abs(p), Math.abs(q)), Math.abs(c)) + 1.0;
+        double kPositive = Math.max(0.0, Math.max(-p, -q));
         for (int k = k0; k < MAX_TERMS; k++) {
-            double ratio = (p + k) * (q + k) / ((c + k) * (k + 1.0)) * z;
-            term *= ratio;
+            double g1 = (p + k) / (c + k);
+            double g2 = (q + k) / (k + 1.0);
+            term *= g1 * g2 * z;
             sum += term;
-            double rho = Math.max(Math.abs(ratio), z);
-            if (term == 0.0 || (k >= kMonotone && rho < 1.0
-                    && Math.abs(term) * rho <= EPSILON * (1.0 - rho) * Math.abs(sum))) {
+            if (term == 0.0) {
                 return sum;
+            }
+            if (k >= kPositive) {
+                double rho = z * Math.max(g1, 1.0) * Math.max(g2, 1.0);
+                if (rho < 1.0 && Math.abs(term) * rho <= EPSILON * (1.0 - rho) * Math.abs(sum)) {
+                    return sum;
+                }
             }
         }
         throw new ArithmeticException(String.format(Locale.ROOT,
