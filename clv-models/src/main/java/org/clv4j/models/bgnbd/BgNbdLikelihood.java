@@ -15,8 +15,27 @@ final class BgNbdLikelihood implements LikelihoodFunction {
     private final BetaGeometricNbdLikelihood kernel;
 
     BgNbdLikelihood(SummaryColumns columns) {
-        this.kernel = new BetaGeometricNbdLikelihood(0, columns.frequencyArray(), columns.recencyArray(),
-                columns.tArray(), columns.weightArray());
+        this(new BetaGeometricNbdLikelihood(0, columns.frequencyArray(), columns.recencyArray(),
+                columns.tArray(), columns.weightArray()));
+    }
+
+    private BgNbdLikelihood(BetaGeometricNbdLikelihood kernel) {
+        this.kernel = kernel;
+    }
+
+    /** The number of distinct rows. */
+    int rows() {
+        return kernel.rows();
+    }
+
+    /** A systematic sample of about {@code size} rows (every k-th row in the kernel's order). */
+    BgNbdLikelihood sample(int size) {
+        return new BgNbdLikelihood(kernel.sample(size));
+    }
+
+    /** The default starting values for these data. */
+    double[] defaultStart() {
+        return kernel.defaultStart();
     }
 
     @Override

@@ -39,7 +39,7 @@ public final class BgNbdSimulator {
      * Simulates one customer per entry of {@code T}.
      *
      * @param T the observation windows, finite and {@code >= 0}, in the model's time unit
-     * @param seed the seed of the {@link SplittableRandom} generator
+     * @param seed the seed of the {@link java.util.SplittableRandom} generator
      * @return the customers' summaries, in input order, each with weight 1 and monetary value 0
      * @throws IllegalArgumentException if {@code T} is empty or an entry is negative or not finite
      */

@@ -236,12 +236,15 @@ public final class MaximumLikelihood {
             }
             double t = Math.min(1.0, MAX_LOG_STEP / Math.max(maxAbs(step), 1e-300));
             boolean improved = false;
-            for (int m = 0; m < 30; m++) {
+            // Near the optimum f is flat to rounding, so a Newton step that shrinks the gradient may raise f by a
+            // few ulps: allow that noise, and give up after a few halvings (each costs a full evaluation).
+            double noise = 1e-13 * Math.max(1.0, Math.abs(f));
+            for (int m = 0; m < 8; m++) {
                 for (int j = 0; j < n; j++) {
                     xNew[j] = x[j] - t * step[j];
                 }
                 double fTrial = objective.value(xNew, gNew);
-                if (fTrial <= f && maxAbs(gNew) < maxAbs(g)) {
+                if (fTrial <= f + noise && maxAbs(gNew) < maxAbs(g)) {
                     System.arraycopy(xNew, 0, x, 0, n);
                     System.arraycopy(gNew, 0, g, 0, n);
                     f = fTrial;

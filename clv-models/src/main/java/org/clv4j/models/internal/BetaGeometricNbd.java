@@ -319,6 +319,13 @@ public final class BetaGeometricNbd {
      * Scores many customers in parallel: P(alive)_i and E[Y(t) | x_i, t_x,i, T_i] = P(alive)_i ·
      * G(r + x_i, a, b + x_i + s, t / (α + T_i)).
      *
+     * <p>The expensive part, G, depends on a customer only through x and v = ln(α + T). For every x shared by at
+     * least {@value #GROUP_MIN} customers, G is replaced by its Chebyshev interpolant in v over that group's range of
+     * T (G is analytic in v in the strip |Im v| &lt; π, so the coefficients decay geometrically); the degree grows
+     * (16, 32, 64, 128) until the last three coefficients are below 1e-15 of the largest value, which bounds the
+     * interpolation error near 1e-14 relative to the group's largest expectation. Other customers are evaluated
+     * directly. Per customer that leaves two logarithms, one exponential and a Clenshaw sum.
+     *
      * @param r r
      * @param alpha α
      * @param a a
@@ -335,21 +342,165 @@ public final class BetaGeometricNbd {
         double[] tx = columns.recencyArray();
         double[] bigT = columns.tArray();
         int n = x.length;
+        Interpolants table = horizon == 0.0 ? null : Interpolants.build(r, alpha, a, b, s, horizon, x, bigT);
+        double logA = Math.log(a);
         RangeScorer scorer = (from, to) -> {
             for (int i = from; i < to; i++) {
                 double xi = x[i];
-                double p = aliveFromLogOdds(logOddsDropped(r, alpha, a, b, s, xi, tx[i], bigT[i]));
+                double v = Math.log(alpha + bigT[i]);
+                double p;
+                if (xi + s == 0.0) {
+                    p = 1.0;
+                } else {
+                    double logOdds = logA - Math.log(b + xi + s - 1.0) + (r + xi) * (v - Math.log(alpha + tx[i]));
+                    p = aliveFromLogOdds(logOdds);
+                }
                 if (alive != null) {
                     alive[i] = p;
                 }
-                expected[i] = horizon == 0.0 ? 0.0
-                        : p * expectedWhileAlive(r + xi, a, b + xi + s, horizon / (alpha + bigT[i]));
+                if (table == null) {
+                    expected[i] = 0.0;
+                } else {
+                    double g = table.value(xi, v);
+                    if (Double.isNaN(g)) {
+                        g = expectedWhileAlive(r + xi, a, b + xi + s, horizon / (alpha + bigT[i]));
+                    }
+                    expected[i] = p * g;
+                }
             }
         };
         if (n <= 2 * SCORE_CHUNK) {
             scorer.score(0, n);
         } else {
             new ScoreTask(0, n, scorer).invoke();
+        }
+    }
+
+    /** Customers with one x needed before that x gets an interpolant. */
+    private static final int GROUP_MIN = 256;
+    /** Largest x with a table entry. */
+    private static final int TABLE_X = 1 << 16;
+
+    /** Chebyshev interpolants of G(r + x, a, b + x + s, t e^(−v)) in v, one per frequent x. */
+    private static final class Interpolants {
+        private final double[] coefficients;
+        private final int[] offset;
+        private final int[] degree;
+        private final double[] middle;
+        private final double[] inverseHalfWidth;
+
+        private Interpolants(int[] offset, int[] degree, double[] middle, double[] inverseHalfWidth,
+                             double[] coefficients) {
+            this.offset = offset;
+            this.degree = degree;
+            this.middle = middle;
+            this.inverseHalfWidth = inverseHalfWidth;
+            this.coefficients = coefficients;
+        }
+
+        static Interpolants build(double r, double alpha, double a, double b, int s, double horizon, double[] x,
+                                  double[] bigT) {
+            int size = 0;
+            for (double xi : x) {
+                if (xi < TABLE_X && xi >= size) {
+                    size = (int) xi + 1;
+                }
+            }
+            int[] count = new int[size];
+            double[] low = new double[size];
+            double[] high = new double[size];
+            java.util.Arrays.fill(low, Double.POSITIVE_INFINITY);
+            java.util.Arrays.fill(high, Double.NEGATIVE_INFINITY);
+            for (int i = 0; i < x.length; i++) {
+                if (x[i] < TABLE_X) {
+                    int k = (int) x[i];
+                    count[k]++;
+                    low[k] = Math.min(low[k], bigT[i]);
+                    high[k] = Math.max(high[k], bigT[i]);
+                }
+            }
+            int[] offset = new int[size];
+            int[] degree = new int[size];
+            double[] middle = new double[size];
+            double[] inverseHalfWidth = new double[size];
+            double[] all = new double[1024];
+            int used = 0;
+            for (int k = 0; k < size; k++) {
+                double v0 = Math.log(alpha + low[k]);
+                double v1 = Math.log(alpha + high[k]);
+                if (count[k] < GROUP_MIN || !(v1 - v0 > 1e-9)) {
+                    continue;
+                }
+                double[] c = interpolate(r + k, a, b + k + s, horizon, v0, v1);
+                if (c == null) {
+                    continue;
+                }
+                if (used + c.length > all.length) {
+                    all = java.util.Arrays.copyOf(all, Math.max(2 * all.length, used + c.length));
+                }
+                System.arraycopy(c, 0, all, used, c.length);
+                offset[k] = used;
+                degree[k] = c.length;
+                middle[k] = 0.5 * (v0 + v1);
+                inverseHalfWidth[k] = 2.0 / (v1 - v0);
+                used += c.length;
+            }
+            return new Interpolants(offset, degree, middle, inverseHalfWidth, java.util.Arrays.copyOf(all, used));
+        }
+
+        /** Chebyshev coefficients of G in v on [v0, v1], or null if 128 points do not resolve it. */
+        private static double[] interpolate(double A, double a, double beta, double horizon, double v0, double v1) {
+            double mid = 0.5 * (v0 + v1);
+            double half = 0.5 * (v1 - v0);
+            for (int m = 16; m <= 128; m *= 2) {
+                double[] f = new double[m];
+                double scale = 0.0;
+                for (int j = 0; j < m; j++) {
+                    double v = mid + half * Math.cos(Math.PI * (j + 0.5) / m);
+                    f[j] = expectedWhileAlive(A, a, beta, horizon * Math.exp(-v));
+                    scale = Math.max(scale, Math.abs(f[j]));
+                }
+                double[] c = new double[m];
+                for (int k = 0; k < m; k++) {
+                    double sum = 0.0;
+                    for (int j = 0; j < m; j++) {
+                        sum += f[j] * Math.cos(Math.PI * k * (j + 0.5) / m);
+                    }
+                    c[k] = (k == 0 ? 1.0 : 2.0) * sum / m;
+                }
+                double tail = Math.max(Math.abs(c[m - 1]), Math.max(Math.abs(c[m - 2]), Math.abs(c[m - 3])));
+                if (tail <= 1e-15 * scale) {
+                    int length = m;
+                    while (length > 1 && Math.abs(c[length - 1]) <= 1e-17 * scale) {
+                        length--;
+                    }
+                    return java.util.Arrays.copyOf(c, length);
+                }
+            }
+            return null;
+        }
+
+        /** The interpolant's value for x at v, or NaN when x has none. */
+        double value(double x, double v) {
+            if (!(x < degree.length)) {
+                return Double.NaN;
+            }
+            int k = (int) x;
+            int m = degree[k];
+            if (m == 0) {
+                return Double.NaN;
+            }
+            double y = (v - middle[k]) * inverseHalfWidth[k];
+            double y2 = 2.0 * y;
+            int base = offset[k];
+            double b1 = 0.0;
+            double b2 = 0.0;
+            for (int j = m - 1; j >= 1; j--) {
+                double b0 = coefficients[base + j] + y2 * b1 - b2;
+                b2 = b1;
+                b1 = b0;
+            }
+            return coefficients[base] + y * b1 - b2;
         }
     }
 

@@ -40,23 +40,27 @@ public final class BetaGeometricNbdLikelihood {
     private final double totalWeight;
 
     /**
-     * A likelihood over the given rows (copied and sorted by x).
+     * A likelihood over the given rows. Identical rows are merged (their weights added) and the rows are sorted by
+     * x; the input arrays are not modified.
      *
      * @param s 0 for BG/NBD, 1 for MBG/NBD
-     * @param x repeat purchases, whole numbers
+     * @param x repeat purchases, whole numbers below 2^31
      * @param tx recency
      * @param T age
      * @param w row weights
      */
     public BetaGeometricNbdLikelihood(int s, double[] x, double[] tx, double[] T, double[] w) {
         this.s = s;
-        int n = x.length;
-        // sort rows by x (x is a whole number below 2^31): key = x in the high bits, row in the low bits
-        long[] keys = new long[n];
-        for (int i = 0; i < n; i++) {
-            keys[i] = ((long) x[i] << 32) | i;
+        int[] rows = distinctRows(x, tx, T);
+        int n = rows.length;
+        double[] mergedWeight;
+        if (n == x.length) {
+            mergedWeight = w;
+        } else {
+            mergedWeight = new double[n];
+            mergeWeights(x, tx, T, w, rows, mergedWeight);
         }
-        Arrays.sort(keys);
+        int[] order = orderByX(x, rows);
         this.x = new double[n];
         this.tx = new double[n];
         this.bigT = new double[n];
@@ -67,21 +71,123 @@ public final class BetaGeometricNbdLikelihood {
         int distinct = 0;
         double total = 0.0;
         for (int k = 0; k < n; k++) {
-            int i = (int) keys[k];
+            int row = order[k];
+            int i = rows[row];
+            double weight = n == x.length ? w[i] : mergedWeight[row];
             this.x[k] = x[i];
             this.tx[k] = tx[i];
             this.bigT[k] = T[i];
-            this.w[k] = w[i];
-            total += w[i];
+            this.w[k] = weight;
+            total += weight;
             if (distinct == 0 || xs[distinct - 1] != x[i]) {
                 xs[distinct++] = x[i];
             }
             xIndex[k] = distinct - 1;
-            ws[distinct - 1] += w[i];
+            ws[distinct - 1] += weight;
         }
         this.distinctX = Arrays.copyOf(xs, distinct);
         this.distinctWeight = Arrays.copyOf(ws, distinct);
         this.totalWeight = total;
+    }
+
+    /** The first row of each distinct (x, t_x, T), by an open-addressing hash on the bit patterns. */
+    private static int[] distinctRows(double[] x, double[] tx, double[] T) {
+        int n = x.length;
+        int mask = tableMask(n);
+        int[] table = new int[mask + 1];
+        Arrays.fill(table, -1);
+        int[] first = new int[n];
+        int count = 0;
+        for (int i = 0; i < n; i++) {
+            int slot = (int) hash(x[i], tx[i], T[i]) & mask;
+            while (true) {
+                int r = table[slot];
+                if (r < 0) {
+                    table[slot] = count;
+                    first[count++] = i;
+                    break;
+                }
+                int j = first[r];
+                if (same(x, tx, T, i, j)) {
+                    break;
+                }
+                slot = (slot + 1) & mask;
+            }
+        }
+        return count == n ? first : Arrays.copyOf(first, count);
+    }
+
+    /** Adds each row's weight to its distinct row's weight (second pass of the same hash). */
+    private static void mergeWeights(double[] x, double[] tx, double[] T, double[] w, int[] rows,
+                                     double[] merged) {
+        int mask = tableMask(x.length);
+        int[] table = new int[mask + 1];
+        Arrays.fill(table, -1);
+        for (int r = 0; r < rows.length; r++) {
+            int i = rows[r];
+            int slot = (int) hash(x[i], tx[i], T[i]) & mask;
+            while (table[slot] >= 0) {
+                slot = (slot + 1) & mask;
+            }
+            table[slot] = r;
+        }
+        for (int i = 0; i < x.length; i++) {
+            int slot = (int) hash(x[i], tx[i], T[i]) & mask;
+            while (!same(x, tx, T, i, rows[table[slot]])) {
+                slot = (slot + 1) & mask;
+            }
+            merged[table[slot]] += w[i];
+        }
+    }
+
+    private static int tableMask(int n) {
+        int capacity = Integer.highestOneBit(Math.max(2, n)) << 2;
+        return capacity - 1;
+    }
+
+    private static boolean same(double[] x, double[] tx, double[] T, int i, int j) {
+        return Double.doubleToLongBits(x[i]) == Double.doubleToLongBits(x[j])
+                && Double.doubleToLongBits(tx[i]) == Double.doubleToLongBits(tx[j])
+                && Double.doubleToLongBits(T[i]) == Double.doubleToLongBits(T[j]);
+    }
+
+    private static long hash(double x, double tx, double T) {
+        long h = Double.doubleToLongBits(x) * 0x9E3779B97F4A7C15L;
+        h = (h ^ Double.doubleToLongBits(tx)) * 0xC2B2AE3D27D4EB4FL;
+        h = (h ^ Double.doubleToLongBits(T)) * 0x165667B19E3779F9L;
+        return h ^ (h >>> 29);
+    }
+
+    /** Positions into {@code rows} ordered by x: a counting sort when x is small, else a sort of packed keys. */
+    private static int[] orderByX(double[] x, int[] rows) {
+        int n = rows.length;
+        double max = 0.0;
+        for (int i : rows) {
+            max = Math.max(max, x[i]);
+        }
+        int[] order = new int[n];
+        if (max <= Math.max(1 << 16, 4.0 * n)) {
+            int[] start = new int[(int) max + 2];
+            for (int i : rows) {
+                start[(int) x[i] + 1]++;
+            }
+            for (int v = 1; v < start.length; v++) {
+                start[v] += start[v - 1];
+            }
+            for (int r = 0; r < n; r++) {
+                order[start[(int) x[rows[r]]]++] = r;
+            }
+            return order;
+        }
+        long[] keys = new long[n];
+        for (int r = 0; r < n; r++) {
+            keys[r] = ((long) x[rows[r]] << 32) | r;
+        }
+        Arrays.sort(keys);
+        for (int k = 0; k < n; k++) {
+            order[k] = (int) keys[k];
+        }
+        return order;
     }
 
     /**
@@ -192,6 +298,49 @@ public final class BetaGeometricNbdLikelihood {
             gradient[3] = gb + rowGradient[3];
         }
         return constant + rows;
+    }
+
+    /**
+     * The number of distinct rows.
+     *
+     * @return the row count after merging identical rows
+     */
+    public int rows() {
+        return x.length;
+    }
+
+    /**
+     * A systematic sample: every k-th row of this likelihood's x-sorted rows, k = ⌈rows / size⌉, with its weight.
+     * Rows are sorted by x, so the sample keeps the distribution of x.
+     *
+     * @param size the approximate number of rows wanted
+     * @return the sample's likelihood
+     */
+    public BetaGeometricNbdLikelihood sample(int size) {
+        int step = Math.max(1, (x.length + size - 1) / size);
+        int m = (x.length + step - 1) / step;
+        double[] sx = new double[m];
+        double[] stx = new double[m];
+        double[] sT = new double[m];
+        double[] sw = new double[m];
+        for (int k = 0; k < m; k++) {
+            int i = k * step;
+            sx[k] = x[i];
+            stx[k] = tx[i];
+            sT[k] = bigT[i];
+            sw[k] = w[i];
+        }
+        return new BetaGeometricNbdLikelihood(s, sx, stx, sT, sw);
+    }
+
+    /**
+     * Starting values for these data: (r, α, a, b) = (1, ΣwT / Σwx, 1, 3), so that the mean purchase rate r/α
+     * matches the observed rate.
+     *
+     * @return the starting values
+     */
+    public double[] defaultStart() {
+        return defaultStart(x, bigT, w);
     }
 
     /**

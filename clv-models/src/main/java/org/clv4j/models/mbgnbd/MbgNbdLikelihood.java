@@ -15,8 +15,27 @@ final class MbgNbdLikelihood implements LikelihoodFunction {
     private final BetaGeometricNbdLikelihood kernel;
 
     MbgNbdLikelihood(SummaryColumns columns) {
-        this.kernel = new BetaGeometricNbdLikelihood(1, columns.frequencyArray(), columns.recencyArray(),
-                columns.tArray(), columns.weightArray());
+        this(new BetaGeometricNbdLikelihood(1, columns.frequencyArray(), columns.recencyArray(),
+                columns.tArray(), columns.weightArray()));
+    }
+
+    private MbgNbdLikelihood(BetaGeometricNbdLikelihood kernel) {
+        this.kernel = kernel;
+    }
+
+    /** The number of distinct rows. */
+    int rows() {
+        return kernel.rows();
+    }
+
+    /** A systematic sample of about {@code size} rows (every k-th row in the kernel's order). */
+    MbgNbdLikelihood sample(int size) {
+        return new MbgNbdLikelihood(kernel.sample(size));
+    }
+
+    /** The default starting values for these data. */
+    double[] defaultStart() {
+        return kernel.defaultStart();
     }
 
     @Override
