@@ -11,4 +11,5 @@ module org.clv4j.models {
     exports org.clv4j.models.fit;
     exports org.clv4j.models.bgnbd;
     exports org.clv4j.models.mbgnbd;
+    exports org.clv4j.models.special;
 }

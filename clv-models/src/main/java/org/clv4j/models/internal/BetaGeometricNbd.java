@@ -6,6 +6,7 @@ import org.apache.commons.math3.special.Beta;
 import org.apache.commons.math3.special.Gamma;
 import org.clv4j.core.summary.SummaryColumns;
 import org.clv4j.models.TransactionModel;
+import org.clv4j.models.special.Hypergeometric2F1;
 
 /**
  * The mathematics shared by the BG/NBD (Fader, Hardie &amp; Lee 2005) and MBG/NBD (Batislam, Denizel &amp;
@@ -25,8 +26,14 @@ public final class BetaGeometricNbd {
 
     /** Relative truncation error of the series. */
     private static final double EPSILON = 1e-17;
-    /** Safety limit on series terms (z = 0.99999 needs about 10^6). */
-    private static final int MAX_TERMS = 50_000_000;
+    /** Σ|terms| / |Σ terms| beyond which a series is deemed to have cancelled. */
+    private static final double CANCELLATION = 1e3;
+    /** Safety limit on series terms (1 − z = 10^−4 needs a few 10^5). */
+    private static final int MAX_TERMS = 5_000_000;
+    /** Beyond u = t/(α + T) of this size (1 − z below 10^−4) the series is slow: use Hypergeometric2F1. */
+    private static final double FAR = 1e4;
+    /** Half-width of the perturbation used where the closed form is 0/0 (a = 1) or has a pole (C = 0). */
+    private static final double DELTA = 1e-5;
     /** Rows per parallel scoring task. */
     private static final int SCORE_CHUNK = 8_192;
 
@@ -190,13 +197,38 @@ public final class BetaGeometricNbd {
             return 0.0;
         }
         double c = a + beta - 1.0;
+        double z = u / (1.0 + u);
         double logOnePlusU = Math.log1p(u);
         double y = (1.0 - a) * logOnePlusU;
+        double series = u > FAR ? Double.NaN : seriesFrom((c - A) * z, 1, c - A, a - 1.0, c, z);
+        if (Double.isNaN(series)) {
+            return expectedWhileAliveFar(A, a, beta, u);
+        }
         double first = c * (y == 0.0 ? logOnePlusU : Math.expm1(y) / y * logOnePlusU);
-        double z = u / (1.0 + u);
-        double series = seriesFrom((c - A) * z, 1, c - A, a - 1.0, c, z);
         double g = first - Math.exp(y) * series;
         return g > 0.0 ? g : 0.0;
+    }
+
+    /**
+     * G for very long horizons (u &gt; 10^4, where the series would need more than 10^5 terms): the closed form
+     * (C / (a − 1)) · [1 − 2F1(A, a − 1; C; −u)] with {@link Hypergeometric2F1}. Where that form is 0/0 (a within
+     * 10^−5 of 1) or has a pole (C within 10^−5 of 0, possible for x = 0 when a + b ≤ 1), G, which is analytic in
+     * a and b, is the mean of its values at a = 1 ± 2·10^−5 (or at C = round(C) ± 2·10^−5): error O(10^−9) relative.
+     */
+    private static double expectedWhileAliveFar(double A, double a, double beta, double u) {
+        double c = a + beta - 1.0;
+        if (Math.abs(a - 1.0) < DELTA) {
+            return 0.5 * (expectedWhileAliveFar(A, 1.0 - 2.0 * DELTA, beta, u)
+                    + expectedWhileAliveFar(A, 1.0 + 2.0 * DELTA, beta, u));
+        }
+        if (Math.abs(c - Math.rint(c)) < DELTA && c < 0.5) {
+            double shift = Math.rint(c) - c;
+            return 0.5 * (expectedWhileAliveFar(A, a, beta + shift - 2.0 * DELTA, u)
+                    + expectedWhileAliveFar(A, a, beta + shift + 2.0 * DELTA, u));
+        }
+        double f = Hypergeometric2F1.value(A, a - 1.0, c, -u);
+        double g = c / (a - 1.0) * (1.0 - f);
+        return g > 0.0 && Double.isFinite(g) ? g : 0.0;
     }
 
     /**
@@ -217,8 +249,8 @@ public final class BetaGeometricNbd {
         }
         double c = a + beta;
         double z = u / (1.0 + u);
-        double f = seriesFrom(1.0, 0, c - A, a, c, z);
-        double s = Math.exp(-a * Math.log1p(u)) * f;
+        double f = u > FAR ? Double.NaN : seriesFrom(1.0, 0, c - A, a, c, z);
+        double s = Double.isNaN(f) ? Hypergeometric2F1.value(A, a, c, -u) : Math.exp(-a * Math.log1p(u)) * f;
         return Math.min(1.0, Math.max(0.0, s));
     }
 
@@ -227,6 +259,9 @@ public final class BetaGeometricNbd {
      * 0 ≤ z &lt; 1 and c + k0 &gt; 0. Once k ≥ −p and k ≥ −q, g1 and g2 are positive and monotone and tend to 1, so
      * every later ratio is at most ρ = z · max(g1(k), 1) · max(g2(k), 1); the sum stops when that bound on the
      * remainder, |t_k| ρ / (1 − ρ), is below {@link #EPSILON} of the sum.
+     *
+     * @return the sum, or NaN if it has not converged within {@link #MAX_TERMS} terms or its terms cancelled
+     *         (Σ|t_k| &gt; {@link #CANCELLATION} · |Σ t_k|)
      */
     static double seriesFrom(double first, int k0, double p, double q, double c, double z) {
         if (first == 0.0) {
@@ -234,24 +269,30 @@ public final class BetaGeometricNbd {
         }
         double term = first;
         double sum = first;
+        double magnitude = Math.abs(first);
         double kPositive = Math.max(0.0, Math.max(-p, -q));
         for (int k = k0; k < MAX_TERMS; k++) {
             double g1 = (p + k) / (c + k);
             double g2 = (q + k) / (k + 1.0);
             term *= g1 * g2 * z;
             sum += term;
+            magnitude += Math.abs(term);
             if (term == 0.0) {
-                return sum;
+                break;
             }
             if (k >= kPositive) {
                 double rho = z * Math.max(g1, 1.0) * Math.max(g2, 1.0);
                 if (rho < 1.0 && Math.abs(term) * rho <= EPSILON * (1.0 - rho) * Math.abs(sum)) {
-                    return sum;
+                    break;
                 }
             }
+            if (k == MAX_TERMS - 1) {
+                return Double.NaN;
+            }
         }
-        throw new ArithmeticException(String.format(Locale.ROOT,
-                "hypergeometric series did not converge: p=%s, q=%s, c=%s, z=%s", p, q, c, z));
+        // terms of both signs (p or q very negative) that cancel to more than 3 digits: let the caller choose
+        // another representation
+        return magnitude <= CANCELLATION * Math.abs(sum) ? sum : Double.NaN;
     }
 
     /**
@@ -302,7 +343,9 @@ public final class BetaGeometricNbd {
         double mean = r * t / alpha;
         if (m > mean) {
             double pm = Math.exp(logNegativeBinomial(r, logP0, logZ, m));
-            return pm * seriesFrom(1.0, 0, r + m, 1.0, m + 1.0, z);
+            double series = seriesFrom(1.0, 0, r + m, 1.0, m + 1.0, z);
+            // z within about 10^-6 of 1 (t a million times α): the regularized incomplete beta I_z(m, r)
+            return Double.isNaN(series) ? Beta.regularizedBeta(z, m, r) : pm * series;
         }
         double head = 0.0;
         double pmf = Math.exp(logP0);
