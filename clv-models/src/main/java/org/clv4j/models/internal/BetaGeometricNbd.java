@@ -365,8 +365,9 @@ public final class BetaGeometricNbd {
      * <p>The expensive part, G, depends on a customer only through x and v = ln(α + T). For every x shared by at
      * least {@value #GROUP_MIN} customers, G is replaced by its Chebyshev interpolant in v over that group's range of
      * T (G is analytic in v in the strip |Im v| &lt; π, so the coefficients decay geometrically); the degree grows
-     * (16, 32, 64, 128) until the last three coefficients are below 1e-15 of the largest value, which bounds the
-     * interpolation error near 1e-14 relative to the group's largest expectation. Other customers are evaluated
+     * (16, 32, 64, 128) until the last three coefficients are below 1e-14 of the largest value (the evaluations'
+     * own rounding leaves coefficients near 1e-15), which bounds the interpolation error near 1e-13 relative to the
+     * group's largest expectation; coefficients below 1e-16 of it are dropped from the end. Other customers are evaluated
      * directly. Per customer that leaves two logarithms, one exponential and a Clenshaw sum.
      *
      * @param r r
@@ -512,9 +513,9 @@ public final class BetaGeometricNbd {
                     c[k] = (k == 0 ? 1.0 : 2.0) * sum / m;
                 }
                 double tail = Math.max(Math.abs(c[m - 1]), Math.max(Math.abs(c[m - 2]), Math.abs(c[m - 3])));
-                if (tail <= 1e-15 * scale) {
+                if (tail <= 1e-14 * scale) {
                     int length = m;
-                    while (length > 1 && Math.abs(c[length - 1]) <= 1e-17 * scale) {
+                    while (length > 1 && Math.abs(c[length - 1]) <= 1e-16 * scale) {
                         length--;
                     }
                     return java.util.Arrays.copyOf(c, length);
