@@ -66,6 +66,36 @@ class BgNbdLikelihoodTest {
     }
 
     @Test
+    void standardErrorsAreTheInverseObservedInformation() {
+        // the optimiser takes the information from its Newton polish; recompute it here from central differences
+        // of the analytic gradient in natural parameters and invert it with commons-math
+        org.clv4j.models.fit.FitResult<BgNbdModel> fit = BgNbdEstimator.withDefaults().fit(Cdnow.sample());
+        BgNbdLikelihood likelihood = new BgNbdLikelihood(Cdnow.sample());
+        double[] theta = fit.optimum().parameters();
+        double[][] info = new double[4][4];
+        for (int i = 0; i < 4; i++) {
+            double h = 1e-5 * theta[i];
+            double[] gp = new double[4];
+            double[] gm = new double[4];
+            double[] plus = theta.clone();
+            double[] minus = theta.clone();
+            plus[i] += h;
+            minus[i] -= h;
+            likelihood.logLikelihood(plus, gp);
+            likelihood.logLikelihood(minus, gm);
+            for (int j = 0; j < 4; j++) {
+                info[i][j] = -(gp[j] - gm[j]) / (2 * h);
+            }
+        }
+        double[][] covariance = new org.apache.commons.math3.linear.LUDecomposition(
+                new org.apache.commons.math3.linear.Array2DRowRealMatrix(info)).getSolver().getInverse().getData();
+        double[] se = fit.optimum().standardErrors();
+        for (int j = 0; j < 4; j++) {
+            assertEquals(Math.sqrt(covariance[j][j]), se[j], 1e-4 * se[j], "SE of parameter " + j);
+        }
+    }
+
+    @Test
     void finiteAtExtremeParameters() {
         BgNbdLikelihood likelihood = new BgNbdLikelihood(data());
         double[][] points = {{1e-8, 1e-8, 1e-8, 1e-8}, {1e8, 1e8, 1e8, 1e8}, {1e-8, 1e8, 1e8, 1e-8},
