@@ -6,6 +6,7 @@ import org.clv4j.models.fit.FitOptions;
 import org.clv4j.models.fit.FitResult;
 import org.clv4j.models.fit.MaximumLikelihood;
 import org.clv4j.models.fit.Optimum;
+import org.clv4j.models.internal.PilotRefinement;
 
 /**
  * Fits the {@link BgNbdModel} by maximum likelihood (Fader, Hardie &amp; Lee 2005, eq. (6)) with the analytic
@@ -19,8 +20,9 @@ import org.clv4j.models.fit.Optimum;
  * <p>Identical rows are merged before fitting (as {@link SummaryColumns#compress()} does, by a primitive hash
  * table). Unless {@link FitOptions} gives starting values, the fit starts from r = 1, α = (total age) / (total
  * repeat purchases) (so that the mean purchase rate r/α matches the data's), a = 1 and b = 3; on more than
- * 50,000 distinct rows it first fits a systematic sample of about 20,000 of them from there and starts the full
- * fit at that sample's estimates, which saves most of the optimiser's iterations on the large data.
+ * 50,000 distinct rows it first fits a systematic sample of about 20,000 of them from there, carries that fit to
+ * the full data by a few Newton steps with the sample's rescaled information matrix ({@code PilotRefinement}), and
+ * starts the optimiser there, which leaves it only the final Newton polish on the large data.
  *
  * <p>Immutable and thread-safe.
  */
@@ -77,7 +79,7 @@ public final class BgNbdEstimator {
         if (options.start() == null && likelihood.rows() > SAMPLE_THRESHOLD) {
             BgNbdLikelihood sample = likelihood.sample(SAMPLE_SIZE);
             Optimum pilot = MaximumLikelihood.maximize(sample, sample.defaultStart(), options);
-            run = options.withStart(pilot.parameters());
+            run = options.withStart(PilotRefinement.refine(likelihood, pilot, options.gradientTolerance(), 8));
         }
         Optimum optimum = MaximumLikelihood.maximize(likelihood, likelihood.defaultStart(), run);
         double[] p = optimum.parameters();
