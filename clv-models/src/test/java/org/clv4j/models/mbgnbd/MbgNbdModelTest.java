@@ -212,7 +212,7 @@ class MbgNbdModelTest extends TransactionModelContract {
 
     @Test
     void scoreOfManySimulatedCustomersMatchesDirectEvaluation() {
-        int n = 60_000;
+        int n = 30_000;
         java.util.SplittableRandom random = new java.util.SplittableRandom(7);
         double[] ages = new double[n];
         for (int i = 0; i < n; i++) {
