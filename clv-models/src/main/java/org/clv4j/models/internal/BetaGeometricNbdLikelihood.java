@@ -141,7 +141,7 @@ public final class BetaGeometricNbdLikelihood {
     }
 
     private static int tableMask(int n) {
-        int capacity = Integer.highestOneBit(Math.max(2, n)) << 2;
+        int capacity = Integer.highestOneBit(Math.max(1, n - 1)) << 2; // between 2n and 4n slots
         return capacity - 1;
     }
 
