@@ -264,16 +264,12 @@ public final class BetaGeometricNbdLikelihood {
                     double lnTx = Math.log(alpha + tx[i]);
                     double gap = lnT - lnTx;
                     double odds = logOdds[j] + rx * gap;
-                    double q;
-                    if (odds > 0.0) {
-                        double e = Math.exp(-odds);
-                        li += odds + Math.log(1.0 + e);
-                        q = 1.0 / (1.0 + e);
-                    } else {
-                        double e = Math.exp(odds);
-                        li += Math.log(1.0 + e);
-                        q = e / (1.0 + e);
-                    }
+                    // ln(1 + e^d) = max(d, 0) + ln(1 + e^−|d|) and q = e^d / (1 + e^d), without a branch on the
+                    // sign of d (which is unpredictable from row to row)
+                    double e = Math.exp(-Math.abs(odds));
+                    double onePlus = 1.0 + e;
+                    li += Math.max(odds, 0.0) + Math.log(onePlus);
+                    double q = (odds > 0.0 ? 1.0 : e) / onePlus;
                     dri += q * gap;
                     dai += q * rx * (invT - 1.0 / (alpha + tx[i]));
                     dq += wi * q;
