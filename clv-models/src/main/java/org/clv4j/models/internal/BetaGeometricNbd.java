@@ -210,7 +210,8 @@ public final class BetaGeometricNbd {
     }
 
     /**
-     * G for very long horizons (u &gt; 10^4, where the series would need more than 10^5 terms): the closed form
+     * G for very long horizons (u &gt; 10^4, where the series would need more than 10^5 terms) and where the
+     * series' terms cancel (C − A very negative, i.e. r well above a + b − 1): the closed form
      * (C / (a − 1)) · [1 − 2F1(A, a − 1; C; −u)] with {@link Hypergeometric2F1}. Where that form is 0/0 (a within
      * 10^−5 of 1) or has a pole (C within 10^−5 of 0, possible for x = 0 when a + b ≤ 1), G, which is analytic in
      * a and b, is the mean of its values at a = 1 ± 2·10^−5 (or at C = round(C) ± 2·10^−5): error O(10^−9) relative.
