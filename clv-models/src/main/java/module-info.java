@@ -14,4 +14,7 @@ module org.clv4j.models {
     exports org.clv4j.models.sbg;
     exports org.clv4j.models.bgbb;
     exports org.clv4j.models.gammagamma;
+    exports org.clv4j.models.bgnbd;
+    exports org.clv4j.models.mbgnbd;
+    exports org.clv4j.models.special;
 }
