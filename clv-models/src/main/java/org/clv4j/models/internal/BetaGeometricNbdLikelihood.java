@@ -217,10 +217,10 @@ public final class BetaGeometricNbdLikelihood {
         final double[] inverseB = new double[d];
         double lnAlpha = Math.log(alpha);
         double lgR = Gamma.logGamma(r);
-        double psiR = Gamma.digamma(r);
+        double psiR = Digamma.digamma(r);
         double lnBab = Beta.logBeta(a, b);
-        double psiAB = Gamma.digamma(a + b);
-        double psiB = Gamma.digamma(b);
+        double psiAB = Digamma.digamma(a + b);
+        double psiB = Digamma.digamma(b);
         double lnA = Math.log(a);
         double constant = 0.0;
         double gr = 0.0;
@@ -232,10 +232,10 @@ public final class BetaGeometricNbdLikelihood {
             double bx = b + xj + s;
             constant += wj * (Gamma.logGamma(r + xj) - lgR + r * lnAlpha + Beta.logBeta(a, bx) - lnBab);
             if (gradient != null) {
-                double psiABX = Gamma.digamma(a + bx);
-                gr += wj * (Gamma.digamma(r + xj) - psiR + lnAlpha);
+                double psiABX = Digamma.digamma(a + bx);
+                gr += wj * (Digamma.digamma(r + xj) - psiR + lnAlpha);
                 ga += wj * (psiAB - psiABX);
-                gb += wj * (Gamma.digamma(bx) - psiABX - psiB + psiAB);
+                gb += wj * (Digamma.digamma(bx) - psiABX - psiB + psiAB);
             }
             if (xj + s > 0.0) {
                 logOdds[j] = lnA - Math.log(bx - 1.0);
