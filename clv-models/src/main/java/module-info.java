@@ -8,4 +8,5 @@ module org.clv4j.models {
 
     exports org.clv4j.models.cohort;
     exports org.clv4j.models.retention;
+    exports org.clv4j.models.nps;
 }
