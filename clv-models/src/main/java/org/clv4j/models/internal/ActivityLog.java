@@ -38,7 +38,8 @@ public final class ActivityLog {
     private int[] customers = new int[3 * 64];
     /** Per cell, stride 3: period index, orders, next cell. */
     private int[] cells = new int[3 * 256];
-    private double[] amounts = new double[256];
+    /** Per cell, stride 2: the running sum of amounts and its Neumaier compensation. */
+    private double[] amounts = new double[2 * 256];
     private int cellCount;
     private long latestDay = Long.MIN_VALUE;
     private long transactionCount;
@@ -118,11 +119,19 @@ public final class ActivityLog {
                 customers[c + 2] = d;
             }
         }
-        amounts[cell] += amount;
+        addAmount(cell, amount);
         if (day > latestDay) {
             latestDay = day;
         }
         transactionCount++;
+    }
+
+    /** Neumaier's compensated summation, so that a cell's sum hardly depends on the order of its amounts. */
+    private void addAmount(int cell, double amount) {
+        double s = amounts[2 * cell];
+        double t = s + amount;
+        amounts[2 * cell + 1] += Math.abs(s) >= Math.abs(amount) ? (s - t) + amount : (amount - t) + s;
+        amounts[2 * cell] = t;
     }
 
     private IllegalArgumentException afterEnd(String customerId, LocalDate date) {
@@ -184,7 +193,8 @@ public final class ActivityLog {
         cells[3 * cell] = period;
         cells[3 * cell + 1] = 0;
         cells[3 * cell + 2] = next;
-        amounts[cell] = 0.0;
+        amounts[2 * cell] = 0.0;
+        amounts[2 * cell + 1] = 0.0;
         cellCount++;
         return cell;
     }
@@ -210,7 +220,8 @@ public final class ActivityLog {
             for (int cell = other.customers[3 * o]; cell != NONE; cell = other.cells[3 * cell + 2]) {
                 int mine = cellFor(customer, other.cells[3 * cell]);
                 cells[3 * mine + 1] += other.cells[3 * cell + 1];
-                amounts[mine] += other.amounts[cell];
+                addAmount(mine, other.amounts[2 * cell]);
+                addAmount(mine, other.amounts[2 * cell + 1]);
             }
         }
         latestDay = Math.max(latestDay, other.latestDay);
@@ -345,13 +356,14 @@ public final class ActivityLog {
     }
 
     /**
-     * A cell's amount: orders plus netted refunds.
+     * A cell's amount: orders plus netted refunds, summed with compensation (Neumaier), so that it is, in all but
+     * contrived cases, the correctly rounded sum whatever the order of the amounts.
      *
      * @param cell a cell
      * @return the amount
      */
     public double amount(int cell) {
-        return amounts[cell];
+        return amounts[2 * cell] + amounts[2 * cell + 1];
     }
 
     /**

@@ -7,10 +7,11 @@ package org.clv4j.models.retention;
  * @param atRisk n: subscribers with duration {@code >= t}, still subscribed just before t (column {@code at_risk})
  * @param events d: subscribers who churned at t (column {@code events})
  * @param censored subscribers censored at t; they count as at risk at t (column {@code censored})
- * @param survival Ŝ(t) = Π<sub>t<sub>i</sub> ≤ t</sub> (1 − d<sub>i</sub> / n<sub>i</sub>) (column {@code survival})
- * @param standardError Greenwood's standard error Ŝ(t)·√(Σ<sub>t<sub>i</sub> ≤ t</sub> d<sub>i</sub> /
- *        (n<sub>i</sub>(n<sub>i</sub> − d<sub>i</sub>))); 0 while Ŝ = 1 and once Ŝ = 0 (column
- *        {@code standard_error})
+ * @param survival Ŝ(t) = Π (1 − d<sub>i</sub> / n<sub>i</sub>) over the event times t<sub>i</sub> ≤ t
+ *        (column {@code survival})
+ * @param standardError Greenwood's standard error Ŝ(t)·√(Σ d<sub>i</sub> /
+ *        (n<sub>i</sub>(n<sub>i</sub> − d<sub>i</sub>))), summed over t<sub>i</sub> ≤ t; 0 while Ŝ = 1
+ *        and once Ŝ = 0 (column {@code standard_error})
  * @param lower the lower end of the log-log confidence interval (column {@code lower})
  * @param upper the upper end of the log-log confidence interval (column {@code upper})
  */
