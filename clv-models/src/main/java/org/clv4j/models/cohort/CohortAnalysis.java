@@ -184,9 +184,7 @@ public final class CohortAnalysis implements Metric<CohortTable> {
     public CohortTable compute(Iterable<? extends Transaction> transactions) {
         Objects.requireNonNull(transactions, "transactions");
         CohortAccumulator accumulator = accumulator();
-        for (Transaction t : transactions) {
-            accumulator.add(t);
-        }
+        accumulator.addAll(transactions);
         return accumulator.finish();
     }
 

@@ -75,6 +75,7 @@ public final class CohortTable {
         if (n == 0) {
             return new CohortTable(unit, analysis.observationEnd().orElse(null), false, List.of());
         }
+        log.seal();
         log.requireOrders();
         LocalDate end = LocalDate.ofEpochDay(log.observationEndDay());
         int endPeriod = (int) unit.periodIndex(end);

@@ -41,7 +41,17 @@ public final class CustomerIndex {
      * @return its ordinal
      */
     public int getOrAdd(String id) {
-        int hash = id.hashCode();
+        return getOrAdd(id, id.hashCode());
+    }
+
+    /**
+     * The ordinal of {@code id}, adding it if new, with its hash code already computed.
+     *
+     * @param id a customer id, not null
+     * @param hash {@code id.hashCode()}
+     * @return its ordinal
+     */
+    public int getOrAdd(String id, int hash) {
         int mask = slots.length - 1;
         int slot = home(hash);
         while (true) {

@@ -33,6 +33,17 @@ public final class RetentionAccumulator {
     }
 
     /**
+     * Adds many transactions; the same as {@link #add(Transaction)} on each, but faster on large inputs (they are
+     * processed in small batches whose memory accesses overlap). After an exception, do not use the accumulator.
+     *
+     * @param transactions the transactions, in any order
+     * @throws IllegalArgumentException as {@link #add(Transaction)}
+     */
+    public void addAll(Iterable<? extends Transaction> transactions) {
+        log.addAll(Objects.requireNonNull(transactions, "transactions"));
+    }
+
+    /**
      * Adds one transaction given by its parts.
      *
      * @param customerId the customer id, not blank

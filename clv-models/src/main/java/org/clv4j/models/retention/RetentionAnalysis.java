@@ -141,9 +141,7 @@ public final class RetentionAnalysis implements Metric<RetentionReport> {
     public RetentionReport compute(Iterable<? extends Transaction> transactions) {
         Objects.requireNonNull(transactions, "transactions");
         RetentionAccumulator accumulator = accumulator();
-        for (Transaction t : transactions) {
-            accumulator.add(t);
-        }
+        accumulator.addAll(transactions);
         return accumulator.finish();
     }
 

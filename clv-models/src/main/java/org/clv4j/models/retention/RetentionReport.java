@@ -64,6 +64,7 @@ public final class RetentionReport {
         if (n == 0) {
             throw new IllegalArgumentException("retention needs at least one transaction: transactions=0");
         }
+        log.seal();
         log.requireOrders();
         CohortUnit unit = analysis.unit();
         LocalDate end = LocalDate.ofEpochDay(log.observationEndDay());

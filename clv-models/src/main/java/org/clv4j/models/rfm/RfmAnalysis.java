@@ -162,9 +162,7 @@ public final class RfmAnalysis implements Metric<RfmTable> {
         Objects.requireNonNull(transactions, "transactions");
         // one cell per customer and year: the fewest cells that still carry orders and spend
         ActivityLog log = new ActivityLog(CohortUnit.YEAR, observationEnd, refundPolicy);
-        for (Transaction t : transactions) {
-            log.add(t);
-        }
+        log.addAll(transactions);
         return log;
     }
 
@@ -173,6 +171,7 @@ public final class RfmAnalysis implements Metric<RfmTable> {
         if (n == 0) {
             return List.of();
         }
+        log.seal();
         log.requireOrders();
         long end = log.observationEndDay();
         List<RfmValues> values = new ArrayList<>(n);
