@@ -31,6 +31,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * sort), customer ids are shared {@code String}s (as a loader that interns ids would give), dates are shared
  * {@code LocalDate}s.
  *
+ * <p>{@link #readBaseline()} measures only reading the transactions (ids, dates, amounts), for comparison.
+ *
  * <pre>
  * mvn -o -q -B -pl clv-benchmarks -am package -DskipTests
  * java -jar clv-benchmarks/target/benchmarks.jar CohortTable -f 1 -wi 2 -i 3
@@ -98,5 +100,21 @@ public class CohortTableBenchmark {
     @Benchmark
     public CohortTable monthlyCohortTable() {
         return monthly.compute(transactions);
+    }
+
+    /**
+     * Baseline: read each transaction's customer id hash, date and amount, the memory traffic any id-keyed
+     * aggregation of this input must pay (the id strings are scattered over the heap). The cohort table's time
+     * divided by this one is its cost over the bare minimum.
+     *
+     * @return a checksum (consumed by JMH)
+     */
+    @Benchmark
+    public long readBaseline() {
+        long checksum = 0;
+        for (Transaction t : transactions) {
+            checksum += t.customerId().hashCode() + t.date().toEpochDay() + Double.doubleToRawLongBits(t.amount());
+        }
+        return checksum;
     }
 }

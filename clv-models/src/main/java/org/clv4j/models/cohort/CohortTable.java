@@ -97,30 +97,32 @@ public final class CohortTable {
         long[] orders = new long[cellCount];
         double[] revenue = new double[cellCount];
         double[] compensation = new double[cellCount];
+        int[] cohortSlot = new int[n];
         for (int c = 0; c < n; c++) {
-            int cohort = cohortOf[c];
-            int i = Arrays.binarySearch(starts, cohort);
-            size[i]++;
-            for (int cell = log.firstCell(c); cell != ActivityLog.NONE; cell = log.nextCell(cell)) {
-                int k = log.period(cell) - cohort;
-                if (k < 0) {
-                    throw new IllegalArgumentException(String.format(Locale.ROOT,
-                            "refund before the first purchase for customer %s: refund period=%s, first purchase=%s;"
-                                    + " drop such refunds (RefundPolicy.DROP) or clean the input",
-                            log.customerId(c), unit.label(log.period(cell)), LocalDate.ofEpochDay(log.firstDay(c))));
-                }
-                int at = offset[i] + k;
-                int o = log.orders(cell);
-                if (o > 0) {
-                    active[at]++;
-                }
-                orders[at] += o;
-                double x = log.amount(cell);
-                double s = revenue[at];
-                double t = s + x;
-                compensation[at] += Math.abs(s) >= Math.abs(x) ? (s - t) + x : (x - t) + s;
-                revenue[at] = t;
+            cohortSlot[c] = Arrays.binarySearch(starts, cohortOf[c]);
+            size[cohortSlot[c]]++;
+        }
+        // cells in storage order: a sequential pass, customers' cohorts looked up in a small array
+        for (int cell = 0, cells = log.cellCount(); cell < cells; cell++) {
+            int c = log.owner(cell);
+            int k = log.period(cell) - cohortOf[c];
+            if (k < 0) {
+                throw new IllegalArgumentException(String.format(Locale.ROOT,
+                        "refund before the first purchase for customer %s: refund period=%s, first purchase=%s;"
+                                + " drop such refunds (RefundPolicy.DROP) or clean the input",
+                        log.customerId(c), unit.label(log.period(cell)), LocalDate.ofEpochDay(log.firstDay(c))));
             }
+            int at = offset[cohortSlot[c]] + k;
+            int o = log.orders(cell);
+            if (o > 0) {
+                active[at]++;
+            }
+            orders[at] += o;
+            double x = log.amount(cell);
+            double s = revenue[at];
+            double t = s + x;
+            compensation[at] += Math.abs(s) >= Math.abs(x) ? (s - t) + x : (x - t) + s;
+            revenue[at] = t;
         }
 
         boolean include = analysis.includesPartialPeriods();

@@ -62,8 +62,8 @@ public final class ActivityLog {
     private final CustomerIndex index = new CustomerIndex();
     private long[] state = new long[STRIDE * 64];
     /**
-     * Closed cells in chunks of 2^{@value #CHUNK_BITS} (so that growing never copies): per cell, stride 3, the
-     * period index, the orders and the next (older) cell of the customer.
+     * Closed cells in chunks of 2^14 (so that growing never copies): per cell, stride 4, the period index, the
+     * orders, the next (older) cell of the same customer and the customer's ordinal.
      */
     private int[][] cellInts = new int[16][];
     /** Per closed cell, stride 2, in chunks like {@link #cellInts}: the sum of amounts and its compensation. */
@@ -267,11 +267,11 @@ public final class ActivityLog {
 
     /** Closes the open cell of the customer at record offset b: it becomes the head of the closed list. */
     private void close(int b) {
-        int cell = newCell((int) state[b + PERIOD], (int) state[b + HEAD]);
+        int cell = newCell(b / STRIDE, (int) state[b + PERIOD], (int) state[b + HEAD]);
         int[] ints = cellInts[cell >>> CHUNK_BITS];
         double[] sums = cellAmounts[cell >>> CHUNK_BITS];
         int i = cell & CHUNK_MASK;
-        ints[3 * i + 1] = (int) state[b + ORDERS];
+        ints[4 * i + 1] = (int) state[b + ORDERS];
         sums[2 * i] = Double.longBitsToDouble(state[b + SUM]);
         sums[2 * i + 1] = Double.longBitsToDouble(state[b + COMP]);
         state[b + HEAD] = cell;
@@ -289,11 +289,11 @@ public final class ActivityLog {
     }
 
     private void addOrders(int cell, int orders) {
-        cellInts[cell >>> CHUNK_BITS][3 * (cell & CHUNK_MASK) + 1] += orders;
+        cellInts[cell >>> CHUNK_BITS][4 * (cell & CHUNK_MASK) + 1] += orders;
     }
 
     private void setNext(int cell, int next) {
-        cellInts[cell >>> CHUNK_BITS][3 * (cell & CHUNK_MASK) + 2] = next;
+        cellInts[cell >>> CHUNK_BITS][4 * (cell & CHUNK_MASK) + 2] = next;
     }
 
     private IllegalArgumentException afterEnd(String customerId, LocalDate date) {
@@ -329,7 +329,7 @@ public final class ActivityLog {
     private int closedCell(int b, int period) {
         int head = (int) state[b + HEAD];
         if (head == NONE || period(head) < period) {
-            int cell = newCell(period, head);
+            int cell = newCell(b / STRIDE, period, head);
             state[b + HEAD] = cell;
             return cell;
         }
@@ -345,12 +345,12 @@ public final class ActivityLog {
         if (current != NONE && period(current) == period) {
             return current;
         }
-        int cell = newCell(period, current);
+        int cell = newCell(b / STRIDE, period, current);
         setNext(previous, cell);
         return cell;
     }
 
-    private int newCell(int period, int next) {
+    private int newCell(int owner, int period, int next) {
         int cell = cellCount;
         int chunk = cell >>> CHUNK_BITS;
         if (chunk == cellInts.length) {
@@ -358,13 +358,14 @@ public final class ActivityLog {
             cellAmounts = Arrays.copyOf(cellAmounts, 2 * chunk);
         }
         if (cellInts[chunk] == null) {
-            cellInts[chunk] = new int[3 << CHUNK_BITS];
+            cellInts[chunk] = new int[4 << CHUNK_BITS];
             cellAmounts[chunk] = new double[2 << CHUNK_BITS];
         }
         int i = cell & CHUNK_MASK;
         int[] ints = cellInts[chunk];
-        ints[3 * i] = period; // orders 0 and sums 0.0 from the fresh chunk
-        ints[3 * i + 2] = next;
+        ints[4 * i] = period; // orders 0 and sums 0.0 from the fresh chunk
+        ints[4 * i + 2] = next;
+        ints[4 * i + 3] = owner;
         cellCount++;
         return cell;
     }
@@ -519,7 +520,27 @@ public final class ActivityLog {
      * @return the next cell, or {@link #NONE}
      */
     public int nextCell(int cell) {
-        return cellInts[cell >>> CHUNK_BITS][3 * (cell & CHUNK_MASK) + 2];
+        return cellInts[cell >>> CHUNK_BITS][4 * (cell & CHUNK_MASK) + 2];
+    }
+
+    /**
+     * The number of cells; after {@link #seal()}, cells {@code 0 .. cellCount() − 1} are all the cells of all
+     * customers, in no particular order (reading them by index is sequential in memory, unlike following the lists).
+     *
+     * @return the count
+     */
+    public int cellCount() {
+        return cellCount;
+    }
+
+    /**
+     * The customer a cell belongs to.
+     *
+     * @param cell a cell
+     * @return the customer's ordinal
+     */
+    public int owner(int cell) {
+        return cellInts[cell >>> CHUNK_BITS][4 * (cell & CHUNK_MASK) + 3];
     }
 
     /**
@@ -529,7 +550,7 @@ public final class ActivityLog {
      * @return the period index of {@link #unit()}
      */
     public int period(int cell) {
-        return cellInts[cell >>> CHUNK_BITS][3 * (cell & CHUNK_MASK)];
+        return cellInts[cell >>> CHUNK_BITS][4 * (cell & CHUNK_MASK)];
     }
 
     /**
@@ -539,7 +560,7 @@ public final class ActivityLog {
      * @return the orders
      */
     public int orders(int cell) {
-        return cellInts[cell >>> CHUNK_BITS][3 * (cell & CHUNK_MASK) + 1];
+        return cellInts[cell >>> CHUNK_BITS][4 * (cell & CHUNK_MASK) + 1];
     }
 
     /**

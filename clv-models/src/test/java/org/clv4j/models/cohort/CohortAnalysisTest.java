@@ -261,6 +261,26 @@ class CohortAnalysisTest {
     }
 
     @Test
+    void accumulatorStaysUsableAfterFinish() {
+        List<Transaction> log = synthetic(300, 3000, 21);
+        CohortAccumulator accumulator = CohortAnalysis.withDefaults().accumulator();
+        accumulator.addAll(log.subList(0, 1000));
+        CohortTable part = accumulator.finish();
+        assertEquals(CohortAnalysis.withDefaults().compute(log.subList(0, 1000)).rows().size(), part.rows().size());
+        for (Transaction t : log.subList(1000, 3000)) {
+            accumulator.add(t);
+        }
+        CohortTable all = accumulator.finish();
+        CohortTable expected = CohortAnalysis.withDefaults().compute(log);
+        assertEquals(expected.rows().size(), all.rows().size());
+        for (int i = 0; i < all.rows().size(); i++) {
+            assertEquals(expected.rows().get(i).activeCustomers(), all.rows().get(i).activeCustomers());
+            assertEquals(expected.rows().get(i).orders(), all.rows().get(i).orders());
+            assertEquals(expected.rows().get(i).revenue(), all.rows().get(i).revenue(), 1e-9);
+        }
+    }
+
+    @Test
     void combiningDifferentAnalysesIsAnError() {
         CohortAccumulator months = CohortAnalysis.withDefaults().accumulator();
         CohortAccumulator weeks = CohortAnalysis.withDefaults().withUnit(CohortUnit.WEEK).accumulator();

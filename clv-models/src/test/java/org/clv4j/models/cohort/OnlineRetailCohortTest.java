@@ -65,6 +65,11 @@ class OnlineRetailCohortTest {
     }
 
     @Test
+    void sharedLoaderCleansTheSameWay() {
+        assertEquals(invoices, org.clv4j.models.OnlineRetail.invoices());
+    }
+
+    @Test
     void monthlyCohortsSatisfyTheInvariantsAndMatchBruteForce() {
         CohortTable table = CohortAnalysis.withDefaults().compute(invoices);
         // the data end on 2011-12-09: December 2011 is a partial month, flagged
