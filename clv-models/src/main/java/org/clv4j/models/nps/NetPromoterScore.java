@@ -218,8 +218,7 @@ public final class NetPromoterScore {
         for (NpsAnswer a : answers) {
             K k = key.apply(a);
             if (k == null) {
-                throw new IllegalArgumentException(String.format(Locale.ROOT, "NPS answer at %s has no %s",
-                        a.describe(), what));
+                throw new IllegalArgumentException(String.format(Locale.ROOT, "%s has no %s", a.describe(), what));
             }
             groups.computeIfAbsent(k, x -> accumulator()).add(a);
         }

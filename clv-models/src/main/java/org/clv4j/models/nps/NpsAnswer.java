@@ -157,11 +157,12 @@ public record NpsAnswer(int score, String customerId, String segment, LocalDate 
         return line > 0 ? "at line " + line + ": " : "";
     }
 
-    /** "line 17", "customer c-42" or "an answer", naming the answer in messages. */
+    /** "NPS answer at line 17", "NPS answer of customer c-42" or "NPS answer 9 (no line number)", for messages. */
     String describe() {
         if (line > 0) {
-            return "line " + line;
+            return "NPS answer at line " + line;
         }
-        return customerId != null ? "customer " + customerId : "an answer without line number";
+        return customerId != null ? "NPS answer of customer " + customerId
+                : "NPS answer " + score + " (no line number)";
     }
 }

@@ -205,8 +205,9 @@ public final class KaplanMeier {
                 se = survival * Math.sqrt(greenwood);
                 double logS = Math.log(survival);
                 double v = Math.sqrt(greenwood) / Math.abs(logS);
-                lower = Math.exp(Math.exp(z * v) * logS);
-                upper = Math.exp(Math.exp(-z * v) * logS);
+                // min/max guard the rounding of exp(log S) when v is tiny
+                lower = Math.min(survival, Math.exp(Math.exp(z * v) * logS));
+                upper = Math.max(survival, Math.exp(Math.exp(-z * v) * logS));
             }
             points.add(new SurvivalPoint(t, atRisk, d, c, survival, se, lower, upper));
             atRisk -= d + c;

@@ -176,6 +176,12 @@ class NetPromoterScoreTest {
         assertEquals("NPS answer at line 40 has no segment", e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> NetPromoterScore.withDefaults().byMonth(answers));
         assertEquals("NPS answer at line 40 has no date", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> NetPromoterScore.withDefaults().bySegment(List.of(NpsAnswer.of(9).withCustomerId("c-42"))));
+        assertEquals("NPS answer of customer c-42 has no segment", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> NetPromoterScore.withDefaults().groupBy(List.of(NpsAnswer.of(7)), a -> null));
+        assertEquals("NPS answer 7 (no line number) has no group key", e.getMessage());
     }
 
     @Test
