@@ -1,5 +1,12 @@
 /**
- * Models and calculators on top of the clv4j core API. {@link org.clv4j.models.TransactionModel} is the common
- * face of the fitted purchase models; each model lives in its own package with its estimator.
+ * Customer lifetime value from transactions: {@link org.clv4j.models.ClvCalculator} is the entry point, and
+ * {@link org.clv4j.models.TransactionModel} the common face of the fitted purchase models.
+ *
+ * <ul>
+ *   <li>{@link org.clv4j.models.historical}: historical CLV, margin × average order value × purchase frequency ×
+ *       lifespan − acquisition cost, per customer and aggregated by segment.</li>
+ *   <li>{@link org.clv4j.models.fit}: maximum-likelihood fitting shared by all models.</li>
+ *   <li>{@link org.clv4j.models.sbg}: the shifted-beta-geometric model of contractual retention.</li>
+ * </ul>
  */
 package org.clv4j.models;

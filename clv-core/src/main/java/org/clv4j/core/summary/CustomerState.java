@@ -15,6 +15,7 @@ import java.util.TreeMap;
 final class CustomerState {
 
     final String customerId;
+    final int hash;
     final int position;
 
     long first = Long.MAX_VALUE;
@@ -26,6 +27,8 @@ final class CustomerState {
     int calibrationDays;
     long calibrationLast = Long.MIN_VALUE;
     double calibrationSpend;
+    /** Spend of the calibration purchase days after the first: summed directly, not as a difference. */
+    double repeatSpend;
     int calibrationOrders;
     double calibrationRefunds;
 
@@ -38,8 +41,9 @@ final class CustomerState {
     /** Day → spend, only in exact mode (second pass). */
     TreeMap<Long, Double> exact;
 
-    CustomerState(String customerId, int position) {
+    CustomerState(String customerId, int hash, int position) {
         this.customerId = customerId;
+        this.hash = hash;
         this.position = position;
     }
 
@@ -73,16 +77,21 @@ final class CustomerState {
             lastSpend = amount;
             days++;
             newDay(day, amount, calibrationEnd);
+            addRepeat(day, amount, calibrationEnd);
         } else if (day == last) {
             lastSpend += amount;
             if (day == first) {
                 firstSpend += amount;
+            } else {
+                addRepeat(day, amount, calibrationEnd);
             }
             sameDay(day, amount, calibrationEnd);
         } else if (day == first) {
             firstSpend += amount;
             sameDay(day, amount, calibrationEnd);
         } else if (day < first) {
+            // the old first day becomes a repeat purchase day
+            addRepeat(first, firstSpend, calibrationEnd);
             first = day;
             firstSpend = amount;
             days++;
@@ -91,10 +100,17 @@ final class CustomerState {
             // first < day < last and the only known days are first and last: a new distinct day
             days++;
             newDay(day, amount, calibrationEnd);
+            addRepeat(day, amount, calibrationEnd);
         } else {
             return false;
         }
         return true;
+    }
+
+    private void addRepeat(long day, double amount, long calibrationEnd) {
+        if (day <= calibrationEnd) {
+            repeatSpend += amount;
+        }
     }
 
     void addRefund(long day, double amount, long calibrationEnd) {
@@ -136,6 +152,7 @@ final class CustomerState {
         calibrationDays = 0;
         calibrationLast = Long.MIN_VALUE;
         calibrationSpend = 0.0;
+        repeatSpend = 0.0;
         calibrationOrders = 0;
         holdoutDays = 0;
         holdoutSpend = 0.0;
@@ -207,6 +224,11 @@ final class CustomerState {
     /** Appends the days of {@code later}, all on or after this state's last day. */
     private void appendAfter(CustomerState later, boolean sharedDay, long calibrationEnd) {
         double newLastSpend = later.lastSpend;
+        if (!(sharedDay && days == 1)) {
+            // later's first day is a repeat day of the merged history unless it is also this one's first day
+            addRepeat(later.first, later.firstSpend, calibrationEnd);
+        }
+        repeatSpend += later.repeatSpend;
         if (sharedDay) {
             // the shared day was counted as a distinct day on both sides
             if (days == 1) {
@@ -243,12 +265,13 @@ final class CustomerState {
         calibrationDays = o.calibrationDays;
         calibrationLast = o.calibrationLast;
         calibrationSpend = o.calibrationSpend;
+        repeatSpend = o.repeatSpend;
         holdoutDays = o.holdoutDays;
         holdoutSpend = o.holdoutSpend;
     }
 
     private CustomerState copy() {
-        CustomerState c = new CustomerState(customerId, position);
+        CustomerState c = new CustomerState(customerId, hash, position);
         c.copyDays(this);
         return c;
     }

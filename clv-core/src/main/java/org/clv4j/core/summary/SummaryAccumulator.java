@@ -2,7 +2,6 @@ package org.clv4j.core.summary;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -43,8 +42,11 @@ public final class SummaryAccumulator {
     private final RefundPolicy refundPolicy;
     private final boolean secondPassAvailable;
 
-    private final HashMap<String, CustomerState> states = new HashMap<>();
+    /** Open-addressing table of the customers' states, keyed by id (the state holds its id and hash). */
+    private CustomerState[] table = new CustomerState[1 << 10];
     private final ArrayList<CustomerState> inOrder = new ArrayList<>();
+    /** The customer of the previous transaction: exports sorted by customer hit it almost always. */
+    private CustomerState recent;
     private final Set<String> ambiguous = new LinkedHashSet<>();
     private long latestDay = Long.MIN_VALUE;
     private long transactionCount;
@@ -127,16 +129,17 @@ public final class SummaryAccumulator {
      * @throws IllegalArgumentException as {@link #add(Transaction)}
      */
     public void add(String customerId, long epochDay, double amount) {
-        CustomerState state = states.get(customerId);
-        if (state == null) {
-            state = newCustomer(customerId, epochDay);
+        CustomerState state = recent;
+        if (state == null || (state.customerId != customerId && !state.customerId.equals(customerId))) {
+            state = lookup(customerId, epochDay);
+            recent = state;
         }
         if (epochDay > observationEnd) {
             throw new IllegalArgumentException(String.format(Locale.ROOT,
                     "transaction after the observation end for customer %s: date=%s, observationEnd=%s",
                     customerId, LocalDate.ofEpochDay(epochDay), LocalDate.ofEpochDay(observationEnd)));
         }
-        if (!(amount >= 0.0)) {
+        if (!(amount >= 0.0 && amount < Double.POSITIVE_INFINITY)) {
             if (!addNegativeOrInvalid(state, epochDay, amount)) {
                 return;
             }
@@ -149,16 +152,69 @@ public final class SummaryAccumulator {
         transactionCount++;
     }
 
-    private CustomerState newCustomer(String customerId, long epochDay) {
-        if (customerId == null || customerId.isBlank()) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "customer id must not be blank: customerId='%s', date=%s", customerId,
-                    LocalDate.ofEpochDay(epochDay)));
+    /** The state of {@code customerId}, created on first sight. */
+    private CustomerState lookup(String customerId, long epochDay) {
+        if (customerId == null) {
+            throw blankId(null, epochDay);
         }
-        CustomerState state = new CustomerState(customerId, inOrder.size());
-        states.put(customerId, state);
-        inOrder.add(state);
-        return state;
+        int hash = customerId.hashCode();
+        CustomerState[] t = table;
+        int mask = t.length - 1;
+        int i = spread(hash) & mask;
+        CustomerState s;
+        while ((s = t[i]) != null) {
+            if (s.hash == hash && (s.customerId == customerId || s.customerId.equals(customerId))) {
+                return s;
+            }
+            i = (i + 1) & mask;
+        }
+        if (customerId.isBlank()) {
+            throw blankId(customerId, epochDay);
+        }
+        s = new CustomerState(customerId, hash, inOrder.size());
+        t[i] = s;
+        inOrder.add(s);
+        if (inOrder.size() * 2 > t.length) {
+            grow();
+        }
+        return s;
+    }
+
+    /** The state of {@code customerId}, or null. */
+    private CustomerState find(String customerId) {
+        int hash = customerId.hashCode();
+        CustomerState[] t = table;
+        int mask = t.length - 1;
+        for (int i = spread(hash) & mask; t[i] != null; i = (i + 1) & mask) {
+            if (t[i].hash == hash && t[i].customerId.equals(customerId)) {
+                return t[i];
+            }
+        }
+        return null;
+    }
+
+    private void grow() {
+        CustomerState[] bigger = new CustomerState[table.length * 2];
+        int mask = bigger.length - 1;
+        for (CustomerState s : inOrder) {
+            int i = spread(s.hash) & mask;
+            while (bigger[i] != null) {
+                i = (i + 1) & mask;
+            }
+            bigger[i] = s;
+        }
+        table = bigger;
+    }
+
+    private static int spread(int hash) {
+        int h = hash * 0x9E3779B9;
+        return h ^ (h >>> 16);
+    }
+
+    private static IllegalArgumentException blankId(String customerId, long epochDay) {
+        return new IllegalArgumentException(String.format(Locale.ROOT,
+                "customer id must not be blank: customerId='%s', date=%s", customerId,
+                LocalDate.ofEpochDay(epochDay)));
     }
 
     /** Returns true when the transaction counts (a netted refund), false when it is dropped. */
@@ -204,14 +260,14 @@ public final class SummaryAccumulator {
     /** Prepares the second pass: the named customers restart in exact mode. */
     void restartExact(Set<String> customerIds) {
         for (String id : customerIds) {
-            states.get(id).restartExact();
+            find(id).restartExact();
         }
         ambiguous.clear();
     }
 
     /** Second pass: adds a purchase of a customer in exact mode, already validated by the first pass. */
     void addExact(String customerId, long epochDay, double amount) {
-        CustomerState state = states.get(customerId);
+        CustomerState state = find(customerId);
         if (state != null && state.exact != null && amount >= 0.0) {
             state.addPurchase(epochDay, amount, calibrationEnd);
         }
@@ -232,12 +288,9 @@ public final class SummaryAccumulator {
                     + options + " and " + other.options);
         }
         for (CustomerState theirs : other.inOrder) {
-            CustomerState mine = states.get(theirs.customerId);
+            CustomerState mine = find(theirs.customerId);
             if (mine == null) {
-                CustomerState moved = new CustomerState(theirs.customerId, inOrder.size());
-                moved.merge(theirs, calibrationEnd);
-                states.put(moved.customerId, moved);
-                inOrder.add(moved);
+                lookup(theirs.customerId, 0L).merge(theirs, calibrationEnd);
             } else if (!mine.merge(theirs, calibrationEnd)) {
                 throw new IllegalArgumentException(String.format(Locale.ROOT,
                         "transactions of customer %s are out of date order across parallel parts of the input; "
@@ -292,6 +345,9 @@ public final class SummaryAccumulator {
         List<CustomerSummary> result = new ArrayList<>(inOrder.size());
         for (CustomerState s : inOrder) {
             s.resolveExact(calibrationEnd);
+            if (s.days == 0 && refundPolicy == RefundPolicy.DROP) {
+                continue; // only refunds, which the caller chose to drop: not a customer of the window
+            }
             if (s.days == 0) {
                 throw new IllegalArgumentException(String.format(Locale.ROOT,
                         "customer %s has refunds but no purchase in the observation window", s.customerId));
@@ -300,7 +356,7 @@ public final class SummaryAccumulator {
                 continue;
             }
             int frequency = s.calibrationDays - 1;
-            double repeatSpend = s.calibrationSpend - s.firstSpend;
+            double repeatSpend = s.repeatSpend;
             double firstSpend = s.firstSpend;
             if (frequency > 0) {
                 repeatSpend += s.calibrationRefunds;

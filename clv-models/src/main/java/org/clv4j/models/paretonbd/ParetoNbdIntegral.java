@@ -478,8 +478,9 @@ final class ParetoNbdIntegral {
      * One Gauss–Legendre rule on [lo, hi] in w; out[0] = ∫ g, out[1..4] = ∫ g·{ln(α+τ), 1/(α+τ), ln(β+τ),
      * 1/(β+τ)}.
      */
-    private static void rule(double[] nodes, double[] weights, double lo, double hi, double a, double b, double alpha, double beta, double m,
-                             double m0, double scale, boolean withMoments, double[] out, int offset) {
+    private static void rule(double[] nodes, double[] weights, double lo, double hi, double a, double b,
+                             double alpha, double beta, double m, double m0, double scale, boolean withMoments,
+                             double[] out, int offset) {
         double half = 0.5 * (hi - lo);
         double centre = 0.5 * (lo + hi);
         double s0 = 0.0;

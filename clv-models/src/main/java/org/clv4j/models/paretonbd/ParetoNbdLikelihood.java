@@ -1,6 +1,5 @@
 package org.clv4j.models.paretonbd;
 
-import java.util.Arrays;
 import org.apache.commons.math3.special.Gamma;
 import org.clv4j.core.summary.SummaryColumns;
 import org.clv4j.models.fit.LikelihoodFunction;
@@ -75,8 +74,13 @@ final class ParetoNbdLikelihood implements LikelihoodFunction {
      * @return the likelihood
      */
     static ParetoNbdLikelihood of(SummaryColumns columns) {
-        return Rows.compress(columns.frequencyArray(), columns.recencyArray(), columns.tArray(),
-                columns.weightArray());
+        SummaryColumns merged = columns.compress();
+        double[] frequency = merged.frequencyArray();
+        int[] x = new int[frequency.length];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = (int) frequency[i];
+        }
+        return new ParetoNbdLikelihood(x, merged.recencyArray(), merged.tArray(), merged.weightArray());
     }
 
     int rows() {
@@ -332,55 +336,6 @@ final class ParetoNbdLikelihood implements LikelihoodFunction {
                 g[3] += gb;
             }
             return sum;
-        }
-    }
-
-    /** Merging of identical rows on primitive arrays (an open-addressing hash on the three values). */
-    static final class Rows {
-        private Rows() {
-        }
-
-        static ParetoNbdLikelihood compress(double[] frequency, double[] recency, double[] age, double[] weight) {
-            int n = frequency.length;
-            int capacity = Integer.highestOneBit(Math.max(16, n * 2 - 1)) << 1;
-            int mask = capacity - 1;
-            int[] slots = new int[capacity];
-            Arrays.fill(slots, -1);
-            int[] x = new int[n];
-            double[] tx = new double[n];
-            double[] bigT = new double[n];
-            double[] w = new double[n];
-            int rows = 0;
-            for (int i = 0; i < n; i++) {
-                long h = Double.doubleToLongBits(frequency[i]) * 0x9E3779B97F4A7C15L
-                        ^ Double.doubleToLongBits(recency[i]) * 0xC2B2AE3D27D4EB4FL
-                        ^ Double.doubleToLongBits(age[i]) * 0x165667B19E3779F9L;
-                int slot = (int) (h ^ (h >>> 29)) & mask;
-                while (true) {
-                    int row = slots[slot];
-                    if (row < 0) {
-                        slots[slot] = rows;
-                        x[rows] = (int) frequency[i];
-                        tx[rows] = recency[i];
-                        bigT[rows] = age[i];
-                        w[rows] = weight[i];
-                        rows++;
-                        break;
-                    }
-                    if (x[row] == frequency[i] && tx[row] == recency[i] && bigT[row] == age[i]) {
-                        w[row] += weight[i];
-                        break;
-                    }
-                    slot = (slot + 1) & mask;
-                }
-            }
-            if (rows < n) {
-                x = Arrays.copyOf(x, rows);
-                tx = Arrays.copyOf(tx, rows);
-                bigT = Arrays.copyOf(bigT, rows);
-                w = Arrays.copyOf(w, rows);
-            }
-            return new ParetoNbdLikelihood(x, tx, bigT, w);
         }
     }
 }

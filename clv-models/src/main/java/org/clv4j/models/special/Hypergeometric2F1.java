@@ -193,9 +193,9 @@ public final class Hypergeometric2F1 {
     private static final int ONE_MINUS_Z = 3;
 
     /**
-     * y^eS · 2F1(a, b; c; x) for 0 &lt; x &lt; 1, where the caller also supplies eE, the exponent of y in the Euler form
-     * y^eE · 2F1(c − a, c − b; c; x) of the same value (eE = eS + c − a − b, but computed by the caller without
-     * the cancellation of large exponents).
+     * y^eS · 2F1(a, b; c; x) for 0 &lt; x &lt; 1, where the caller also supplies eE, the exponent of y in the
+     * Euler form y^eE · 2F1(c − a, c − b; c; x) of the same value (eE = eS + c − a − b, but computed by the caller
+     * without the cancellation of large exponents).
      */
     private static Signed unitInterval(double a, double b, double c, double x, double y, double logY, double eS,
                                        double eE) {
