@@ -19,10 +19,11 @@ import org.clv4j.models.internal.PilotRefinement;
  *
  * <p>Identical rows are merged before fitting ({@link SummaryColumns#compress()}). Unless {@link FitOptions}
  * gives starting values, the fit starts from r = 1, α = (total age) / (total repeat purchases) (so that r/α
- * matches the observed purchase rate), s = 1 and β = the mean age; on more than 50,000 distinct rows it first fits a systematic sample of about 20,000 of them (rows are ordered by x, so the
- * sample is stratified by frequency), carries that fit to the full data by Newton steps with the sample's rescaled
- * information matrix ({@code PilotRefinement}), and starts the optimiser there, which leaves it only the final
- * Newton polish on the large data.
+ * matches the observed purchase rate), s = 1 and β = the mean age. On more than 50,000 distinct rows it first
+ * fits a systematic sample of about 20,000 of them (rows are ordered by x, so the sample is stratified by
+ * frequency), carries that fit to the full data by Newton steps with the sample's rescaled information matrix
+ * ({@code PilotRefinement}), and starts the optimiser there, which leaves it only the final Newton polish on the
+ * large data.
  *
  * <p>Immutable and thread-safe.
  */
