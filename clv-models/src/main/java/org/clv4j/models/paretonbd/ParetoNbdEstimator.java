@@ -9,7 +9,7 @@ import org.clv4j.models.fit.Optimum;
 import org.clv4j.models.internal.PilotRefinement;
 
 /**
- * Fits the {@link ParetoNbdModel} by maximum likelihood (Fader &amp; Hardie 2005, eq. (22)) with the analytic
+ * Fits the {@link ParetoNbdModel} by maximum likelihood (Fader &amp; Hardie 2005, note 009) with the analytic
  * gradient.
  *
  * <pre>{@code

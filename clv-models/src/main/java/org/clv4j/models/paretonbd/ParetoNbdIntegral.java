@@ -10,7 +10,7 @@ import org.clv4j.models.special.Hypergeometric2F1;
  * the (unnormalised) probability that a customer with x purchases by t_x died at some τ in (t_x, T]: the purchase
  * part ∫ λ^x e^(−λτ) dG(λ) = Γ(r+x)/Γ(r) α^r (α+τ)^(−(r+x)) times the death density ∫ μ e^(−μτ) dG(μ) =
  * s β^s (β+τ)^(−(s+1)) (Fader &amp; Hardie 2005, "A note on deriving the Pareto/NBD model and related
- * expressions", eqs. (19)–(22)).
+ * expressions", Hardie's note 009).
  *
  * <p>With A = a + b − 1 = r + s + x, m = min(α, β), M = max(α, β) and ζ(t) = |α − β|/(M + t) in [0, 1), the tail
  * integral H(t) = ∫_t^∞ has the closed forms

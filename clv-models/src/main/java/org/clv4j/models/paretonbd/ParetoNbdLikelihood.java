@@ -7,7 +7,7 @@ import org.clv4j.models.internal.ParallelSum;
 
 /**
  * The Pareto/NBD log-likelihood over weighted customers (Fader &amp; Hardie 2005, "A note on deriving the
- * Pareto/NBD model and related expressions", eq. (22)):
+ * Pareto/NBD model and related expressions", Hardie's note 009):
  * <pre>
  *   L(r, α, s, β | x, t_x, T) = Γ(r+x)/Γ(r) · α^r β^s · [ (α+T)^(−(r+x)) (β+T)^(−s) + s·J ],
  *   J = ∫_{t_x}^{T} (α+τ)^(−(r+x)) (β+τ)^(−(s+1)) dτ,

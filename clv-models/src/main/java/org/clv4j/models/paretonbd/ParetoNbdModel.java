@@ -30,8 +30,8 @@ import org.clv4j.models.special.IncompleteGamma;
  *   L(x, t_x, T)  = Γ(a)/Γ(r) α^r β^s [ (α+T)^(−a) (β+T)^(−s) + s J ],  J = ∫_{t_x}^{T} (α+τ)^(−a) (β+τ)^(−(s+1)) dτ
  *   P(alive)      = (α+T)^(−a) (β+T)^(−s) / [ (α+T)^(−a) (β+T)^(−s) + s J ]
  * </pre>
- * (Fader &amp; Hardie 2005, eqs. (22) and (18)); J is the closed form with the Gauss hypergeometric function of
- * their eq. (22), evaluated as described in {@link ParetoNbdIntegral}.
+ * (Fader &amp; Hardie 2005, note 009); J has a closed form with the Gauss hypergeometric function, evaluated as
+ * described in {@code ParetoNbdIntegral}.
  *
  * <p>Immutable and thread-safe. Every method returns finite values for valid input, including 10^5 purchases and
  * extreme parameters, and throws {@link IllegalArgumentException} naming the argument for invalid input.
@@ -141,8 +141,7 @@ public final class ParetoNbdModel implements TransactionModel {
     }
 
     /**
-     * E[X(t)] for a new customer (Schmittlein, Morrison &amp; Colombo 1987, eq. (17); Fader &amp; Hardie 2005,
-     * eq. (27)):
+     * E[X(t)] for a new customer (Schmittlein, Morrison &amp; Colombo 1987; Fader &amp; Hardie 2005, note 009):
      * <pre>
      *   E[X(t)] = r β / (α (s − 1)) · [1 − (β/(β+t))^(s−1)],   and (r β/α) ln(1 + t/β) at s = 1,
      * </pre>
@@ -173,7 +172,7 @@ public final class ParetoNbdModel implements TransactionModel {
     }
 
     /**
-     * E[Y(t) | x, t_x, T], the expected purchases in (T, T + t] (Fader &amp; Hardie 2005, eq. (31)):
+     * E[Y(t) | x, t_x, T], the expected purchases in (T, T + t] (Fader &amp; Hardie 2005, note 009):
      * <pre>
      *   E[Y(t) | x, t_x, T] = (r+x)(β+T) / ((α+T)(s−1)) · [1 − ((β+T)/(β+T+t))^(s−1)] · P(alive | x, t_x, T),
      * </pre>
@@ -200,7 +199,7 @@ public final class ParetoNbdModel implements TransactionModel {
 
     /**
      * P(alive | x, t_x, T), the probability that the customer is still alive at T (Fader &amp; Hardie 2005,
-     * eq. (18)):
+     * note 009):
      * <pre>
      *   P(alive) = 1 / (1 + s (α+T)^(r+x) (β+T)^s J)
      * </pre>
@@ -247,8 +246,8 @@ public final class ParetoNbdModel implements TransactionModel {
     }
 
     /**
-     * P(X(t) = n) for a new customer (Fader, Hardie &amp; Lee 2006, "Deriving an expression for P(X(t) = x) under
-     * the Pareto/NBD model", eq. (13)):
+     * P(X(t) = n) for a new customer (Fader &amp; Hardie 2006, "Deriving an expression for P(X(t) = x) under the
+     * Pareto/NBD model", Hardie's note 012):
      * <pre>
      *   P(X(t)=n) = Γ(r+n)/(Γ(r) n!) (α/(α+t))^r (t/(α+t))^n (β/(β+t))^s
      *             + α^r β^s B(r+n, s+1)/B(r, s) · [ B1 − Σ_{i=0..n} (r+s)_i/i! · t^i · B2(i) ],
@@ -307,7 +306,7 @@ public final class ParetoNbdModel implements TransactionModel {
 
     /**
      * The log-likelihood of one customer's history, ln L(r, α, s, β | x, t_x, T) (Fader &amp; Hardie 2005,
-     * eq. (22)); see the class description.
+     * note 009); see the class description.
      *
      * @param x the number of repeat purchases
      * @param tx the recency
@@ -329,7 +328,7 @@ public final class ParetoNbdModel implements TransactionModel {
     }
 
     /**
-     * Discounted expected residual transactions, DERT (Fader, Hardie &amp; Lee 2005, "RFM and CLV", eq. (2)): the
+     * Discounted expected residual transactions, DERT (Fader, Hardie &amp; Lee 2005, "RFM and CLV"): the
      * expected number of purchases after T, each discounted continuously at rate δ,
      * E[∫_T^∞ e^(−δ(u−T)) dX(u) | x, t_x, T]. Given alive at T, λ ~ Gamma(r+x, α+T) and μ ~ Gamma(s, β+T), so
      * <pre>
@@ -338,7 +337,7 @@ public final class ParetoNbdModel implements TransactionModel {
      *        = α^r β^s δ^(s−1) Γ(r+x+1) U(s, s; δ(β+T)) / (Γ(r) (α+T)^(r+x+1) L(r, α, s, β | x, t_x, T)),
      * </pre>
      * with U Tricomi's confluent hypergeometric function of the second kind, here U(s, s; z) = e^z Γ(1−s, z)
-     * ({@link IncompleteGamma#logTricomiUEqualParameters}); relative accuracy about 1e-13. Multiply by the
+     * ({@link IncompleteGamma#logTricomiUEqualParameters}); relative accuracy about 1e-12. Multiply by the
      * expected margin per transaction for a customer's residual lifetime value.
      *
      * @param delta the continuously compounded discount rate per {@link #timeUnit()}, finite and &gt; 0 (e.g.
