@@ -19,12 +19,13 @@ import org.clv4j.models.special.Hypergeometric2F1;
  *        = (α+t)^(−a) (β+t)^(−b) (m+t)/A · K(ζ),  K(ζ) = Σ_n (e)_n/(A+1)_n ζ^n   (e = a if α ≥ β, b if α &lt; β)
  * </pre>
  * (the second is Euler's transformation of the first), and J = H(t_x) − H(T). K is a series of positive terms
- * whose ratios are below ζ, and its derivatives in e, A and ζ are accumulated in the same loop
- * (∂(e)_n/∂e = (e)_n Σ_{j&lt;n} 1/(e+j)), so the log-likelihood and its analytic gradient cost one pass. Where
- * ζ(t_x) &gt; {@value #SERIES_LIMIT} (one of α, β much larger than the other plus t_x) or H(T)/H(t_x) &gt;
- * {@value #DIFFERENCE_LIMIT} (J a small difference of the two tails), J and the integrals of its derivatives are
- * computed instead by adaptive Gauss–Legendre quadrature in w = ln((m+τ)/(m+t_x)), the derivatives by
- * differentiating under the integral sign.
+ * whose ratios are below ζ, and its derivatives in e, A and ζ are summed in the same pass
+ * (∂(e)_n/∂e = (e)_n Σ_{j&lt;n} 1/(e+j); see {@link Coefficients}), so the log-likelihood and its analytic gradient
+ * cost one pass. Where ζ(t_x) &gt; {@value #SERIES_LIMIT} (one of α, β much larger than the other plus t_x) or
+ * H(T)/H(t_x) &gt; {@value #DIFFERENCE_LIMIT} (J a small difference of the two tails), J and the integrals of its
+ * derivatives (differentiated under the integral sign) are computed instead by Gauss–Legendre quadrature in
+ * w = ln((m+τ)/(m+t_x)): one 8-point rule in the second case, where the integrand changes little over [t_x, T],
+ * adaptive 16-point otherwise.
  */
 final class ParetoNbdIntegral {
 
@@ -192,55 +193,12 @@ final class ParetoNbdIntegral {
     }
 
     /**
-     * The series K(ζ) = Σ_n k_n, k_n = (e)_n/(A+1)_n ζ^n, with the sums its derivatives need: {@code out}
-     * receives {K, Σ k_n E_n, Σ k_n D_n, Σ n k_n/ζ} at {@code offset}, where E_n = Σ_{j&lt;n} 1/(e+j) (so that
-     * ∂K/∂e = Σ k_n E_n), D_n = Σ_{j&lt;n} 1/(A+1+j) (∂K/∂A = −Σ k_n D_n) and ∂K/∂ζ = Σ n k_n/ζ. Here
-     * e = r + x when {@code alphaLarger}, else s + 1, and A + 1 = r + s + x + 1; the reciprocals come from
-     * {@code tab}. Requires 0 &lt;= ζ &lt;= {@link #SERIES_LIMIT}.
-     */
-    static void seriesWithGradient(Tables tab, int x, double e, double z, boolean alphaLarger, double[] out,
-                                   int offset) {
-        double k = 1.0;
-        double sum = 1.0;
-        double sumE = 0.0;
-        double sumD = 0.0;
-        double sumN;
-        double[] invA1 = tab.invA1;
-        if (z > 0.0) {
-            sumN = 0.0;
-            double eSum = 0.0;
-            double dSum = 0.0;
-            double[] invE = alphaLarger ? tab.invR : tab.invB;
-            int eBase = alphaLarger ? x : 0;
-            double slack = TOLERANCE * (1.0 - z) * (1.0 - z);
-            for (int n = 0; n < MAX_TERMS; n++) {
-                double kOverZ = k * (e + n) * invA1[x + n];
-                k = kOverZ * z;
-                eSum += invE[eBase + n];
-                dSum += invA1[x + n];
-                sum += k;
-                sumE += k * eSum;
-                sumD += k * dSum;
-                sumN += (n + 1) * kOverZ;
-                if (k * (n + 2.0 + eSum + dSum) <= slack * sum) {
-                    break;
-                }
-            }
-        } else {
-            // ζ = 0 (α = β): K = 1 and ∂K/∂ζ = e/(A+1)
-            sumN = e * invA1[x];
-        }
-        out[offset] = sum;
-        out[offset + 1] = sumE;
-        out[offset + 2] = sumD;
-        out[offset + 3] = sumN;
-    }
-
-    /**
-     * The coefficients of K(ζ) = Σ_n c_n ζ^n, c_n = (e)_n/(A+1)_n, for one x, with those of its derivative sums
-     * (see {@link #seriesWithGradient}): c_n E_n, c_n D_n and (n+1) c_{n+1}, up to the degree that ζ_max needs. The
-     * likelihood visits rows ordered by x and rebuilds these when x changes, so each row's series costs a
-     * multiply-add per coefficient with no dependency between terms but the power of ζ.
+     * The coefficients of K(ζ) = Σ_n c_n ζ^n, c_n = (e)_n/(A+1)_n, for one x (e = r + x when α ≥ β, else s + 1;
+     * A + 1 = r + s + x + 1), with those of its derivative sums: with E_n = Σ_{j&lt;n} 1/(e+j) and
+     * D_n = Σ_{j&lt;n} 1/(A+1+j), ∂K/∂e = Σ c_n E_n ζ^n, ∂K/∂A = −Σ c_n D_n ζ^n and ∂K/∂ζ = Σ n c_n ζ^(n−1); so the
+     * tables hold c_n, c_n E_n, c_n D_n and (n+1) c_{n+1}, up to the degree that ζ_max needs. The likelihood visits
+     * rows ordered by x and rebuilds these when x changes, so each row's series costs a multiply-add per
+     * coefficient with no dependency between terms but the power of ζ.
      */
     static final class Coefficients {
         private double[] c = new double[64];
@@ -328,7 +286,7 @@ final class ParetoNbdIntegral {
     }
 
     /**
-     * ∂ ln H(t)/∂(r, α, s, β) from the series sums of {@link #seriesWithGradient} (at {@code sums[offset..]}),
+     * ∂ ln H(t)/∂(r, α, s, β) from the series sums of {@link Coefficients#sums} (at {@code sums[offset..]}),
      * written to {@code out[1..4]}. With ln H = −a ln(α+t) − b ln(β+t) + ln(m+t) − ln A + ln K(ζ), a = r + x,
      * b = s + 1, A = r + s + x.
      */
