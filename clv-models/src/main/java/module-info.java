@@ -11,5 +11,6 @@ module org.clv4j.models {
     exports org.clv4j.models;
     exports org.clv4j.models.fit;
     exports org.clv4j.models.historical;
+    exports org.clv4j.models.predictive;
     exports org.clv4j.models.sbg;
 }
