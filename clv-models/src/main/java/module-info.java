@@ -13,4 +13,6 @@ module org.clv4j.models {
     exports org.clv4j.models.historical;
     exports org.clv4j.models.predictive;
     exports org.clv4j.models.sbg;
+    exports org.clv4j.models.bgbb;
+    exports org.clv4j.models.gammagamma;
 }

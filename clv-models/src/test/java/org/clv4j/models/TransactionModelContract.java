@@ -45,14 +45,14 @@ public abstract class TransactionModelContract {
     }
 
     @Test
-    void invalidParametersAreRejected() {
+    public void invalidParametersAreRejected() {
         for (Runnable construction : invalidConstructions()) {
             assertThrows(IllegalArgumentException.class, construction::run);
         }
     }
 
     @Test
-    void probabilityAliveIsAProbability() {
+    public void probabilityAliveIsAProbability() {
         for (double[] h : histories()) {
             double p = model().probabilityAlive(h[0], h[1], h[2]);
             assertTrue(p >= 0.0 && p <= 1.0, "P(alive) = " + p + " for " + java.util.Arrays.toString(h));
@@ -60,7 +60,7 @@ public abstract class TransactionModelContract {
     }
 
     @Test
-    void logLikelihoodIsFinite() {
+    public void logLikelihoodIsFinite() {
         for (double[] h : histories()) {
             double ll = model().logLikelihood(h[0], h[1], h[2]);
             assertTrue(Double.isFinite(ll), "log-likelihood = " + ll + " for " + java.util.Arrays.toString(h));
@@ -68,7 +68,7 @@ public abstract class TransactionModelContract {
     }
 
     @Test
-    void expectationsAreZeroAtZeroAndNonDecreasing() {
+    public void expectationsAreZeroAtZeroAndNonDecreasing() {
         TransactionModel m = model();
         assertEquals(0.0, m.expectedPurchases(0.0), 0.0);
         double previous = 0.0;
@@ -90,7 +90,7 @@ public abstract class TransactionModelContract {
     }
 
     @Test
-    void purchaseCountProbabilitiesAreProbabilities() {
+    public void purchaseCountProbabilitiesAreProbabilities() {
         TransactionModel m = model();
         for (double t : horizons()) {
             double total = 0.0;
@@ -105,7 +105,7 @@ public abstract class TransactionModelContract {
     }
 
     @Test
-    void negativeArgumentsAreRejected() {
+    public void negativeArgumentsAreRejected() {
         TransactionModel m = model();
         assertThrows(IllegalArgumentException.class, () -> m.expectedPurchases(-1.0));
         assertThrows(IllegalArgumentException.class, () -> m.probabilityAlive(-1.0, 0.0, 1.0));

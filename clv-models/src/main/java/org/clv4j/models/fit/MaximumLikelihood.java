@@ -247,6 +247,7 @@ public final class MaximumLikelihood {
                     xNew[j] = x[j] - t * step[j];
                 }
                 double fTrial = objective.value(xNew, gNew);
+                // near the optimum the decrease of f is below its rounding error: judge by the gradient there
                 if (fTrial <= f + OBJECTIVE_NOISE * Math.max(1.0, Math.abs(f)) && maxAbs(gNew) < maxAbs(g)) {
                     System.arraycopy(xNew, 0, x, 0, n);
                     System.arraycopy(gNew, 0, g, 0, n);
