@@ -84,8 +84,8 @@ public final class FitCommand implements Callable<Integer> {
             throw new IllegalArgumentException(input.name() + ": " + e.getMessage(), e);
         }
         if (model.isSpendModel()) {
-            err.println(String.format(Locale.ROOT, "%s: %s: fitted %s customers; excluded %s with frequency 0 (no "
-                            + "repeat purchase, so no spend to learn from) and %s with frequency > 0 but "
+            err.println(String.format(Locale.ROOT, "%s: %s: fitted %s customers with frequency > 0; excluded %s "
+                            + "with frequency 0 (no repeat purchase, no spend to learn from) and %s with "
                             + "monetary_value 0 (a mean spend of 0 is impossible under the model)", command,
                     input.name(), count(fit.observations()), count(fit.excludedWithoutRepeat()),
                     count(fit.excludedZeroValue())));

@@ -1,6 +1,8 @@
 package org.clv4j.cli;
 
 import java.io.PrintWriter;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -199,8 +201,8 @@ public final class PredictCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), String.format(Locale.ROOT,
                     "invalid option value: the horizon %s %s is not a whole number of steps of %s %s (%s steps); "
                             + "use --horizon %s or %s", CsvWriter.formatNumber(horizon), model.timeUnit(),
-                    CsvWriter.formatNumber(length), model.timeUnit(), CsvWriter.formatNumber(count),
-                    CsvWriter.formatNumber(below * length), CsvWriter.formatNumber((below + 1) * length)));
+                    CsvWriter.formatNumber(length), model.timeUnit(), decimal(count), decimal(below * length),
+                    decimal((below + 1) * length)));
         }
         if (kind.periods() && length != Math.rint(length)) {
             throw new ParameterException(spec.commandLine(), String.format(Locale.ROOT,
@@ -222,6 +224,11 @@ public final class PredictCommand implements Callable<Integer> {
             }
             throw new ParameterException(spec.commandLine(), "invalid option value: " + e.getMessage(), e);
         }
+    }
+
+    /** A number for a message, to 12 significant digits: 47.795, not 47.794999999999995. */
+    private static String decimal(double value) {
+        return new BigDecimal(value).round(new MathContext(12)).stripTrailingZeros().toPlainString();
     }
 
     private void printTotals(PrintWriter err, String command, SummaryCsv input, TimeUnit unit, double[] expected,
