@@ -32,10 +32,10 @@ import picocli.CommandLine.TypeConversionException;
  * customer, as the input summary's columns plus the predictions.
  */
 @Command(name = "predict", sortOptions = false, usageHelpAutoWidth = true, mixinStandardHelpOptions = true,
-        description = {"Predicts per customer from a fitted model file (see 'clv fit'): the expected number of "
-                + "purchases in the next --horizon time units and the probability of being alive now; with "
-                + "--spend-model also the expected average purchase value and the CLV over the horizon:",
-                "  clv = margin * sum_{i=1..H/step} value * (E[X(i*step)] - E[X((i-1)*step)]) / (1+D)^i",
+        description = {"Predicts per customer from a model file (see 'clv fit'): expected purchases in the next "
+                + "--horizon time units and P(alive) now; with --spend-model also the expected average purchase "
+                + "value and the CLV.",
+                "CLV = margin x sum_i value x (E[X(i*step)] - E[X((i-1)*step)]) / (1+D)^i, i = 1..horizon/step.",
                 "Output: the summary's columns plus expected_purchases, probability_alive[, "
                         + "expected_average_value, clv]. Totals go to stderr."})
 public final class PredictCommand implements Callable<Integer> {
