@@ -29,7 +29,7 @@ import org.clv4j.core.summary.SummaryColumns;
  *       n_periods are whole numbers with {@code frequency <= recency};</li>
  *   <li>{@code monetary_value}: the mean value m̄ of the repeat purchases, {@code >= 0}; optional unless the layout
  *       requires it (all 0 when absent);</li>
- *   <li>{@code customer_id}: optional, used in messages;</li>
+ *   <li>{@code customer_id}: optional (passed through, like every other column);</li>
  *   <li>a weight column, when the layout names one: the number of customers the row stands for, {@code > 0}.</li>
  * </ul>
  * Numbers are plain decimals ({@code 38.857142857142854}, {@code 2}, {@code 1e3}); blank cells, {@code NaN},
@@ -46,8 +46,6 @@ import org.clv4j.core.summary.SummaryColumns;
  */
 public final class SummaryCsv {
 
-    /** The customer id column. */
-    public static final String CUSTOMER_ID = "customer_id";
     /** The frequency column. */
     public static final String FREQUENCY = "frequency";
     /** The recency column. */
@@ -143,17 +141,15 @@ public final class SummaryCsv {
     private final TransactionCsv.Source source;
     private final List<String> header;
     private final SummaryColumns columns;
-    private final String[] customerIds;
     private final long[] lines;
     private final boolean hasMonetaryValue;
     private final String ageColumn;
 
-    private SummaryCsv(TransactionCsv.Source source, List<String> header, SummaryColumns columns,
-                       String[] customerIds, long[] lines, boolean hasMonetaryValue, String ageColumn) {
+    private SummaryCsv(TransactionCsv.Source source, List<String> header, SummaryColumns columns, long[] lines,
+                       boolean hasMonetaryValue, String ageColumn) {
         this.source = source;
         this.header = header;
         this.columns = columns;
-        this.customerIds = customerIds;
         this.lines = lines;
         this.hasMonetaryValue = hasMonetaryValue;
         this.ageColumn = ageColumn;
@@ -185,7 +181,6 @@ public final class SummaryCsv {
             int monetary = column(name, header, MONETARY_VALUE, layout.monetaryRequired(), null);
             int weight = layout.weightColumn() == null ? -1
                     : column(name, header, layout.weightColumn(), true, "(--weight-column)");
-            int id = column(name, header, CUSTOMER_ID, false, null);
             Rows rows = new Rows();
             while (true) {
                 CSVRecord record;
@@ -214,7 +209,7 @@ public final class SummaryCsv {
                     throw new CsvInputException(name, line, layout.weightColumn(), record.get(weight),
                             "a weight must be > 0 (the number of customers the row stands for)", null);
                 }
-                rows.add(x, tx, bigT, m, w, id < 0 ? null : record.get(id).trim(), line);
+                rows.add(x, tx, bigT, m, w, line);
             }
             if (rows.size == 0) {
                 throw new CsvInputException(name, 0, null, null, "no customers: the file has a header but no rows",
@@ -223,8 +218,7 @@ public final class SummaryCsv {
             SummaryColumns columns = SummaryColumns.of(rows.x(), rows.tx(), rows.t(), rows.m(),
                     weight < 0 ? null : rows.w(), unit);
             return new SummaryCsv(source, Collections.unmodifiableList(header), columns,
-                    id < 0 ? null : Arrays.copyOf(rows.ids, rows.size), Arrays.copyOf(rows.lines, rows.size),
-                    monetary >= 0, ageColumn);
+                    Arrays.copyOf(rows.lines, rows.size), monetary >= 0, ageColumn);
         } catch (UncheckedIOException e) {
             throw new CsvInputException(name, 1, null, null, "malformed CSV: " + e.getCause().getMessage(), e);
         }
@@ -319,12 +313,10 @@ public final class SummaryCsv {
         double[] t = new double[1024];
         double[] m = new double[1024];
         double[] w = new double[1024];
-        String[] ids = new String[1024];
         long[] lines = new long[1024];
         int size;
 
-        void add(double frequency, double recency, double age, double monetary, double weight, String id,
-                 long line) {
+        void add(double frequency, double recency, double age, double monetary, double weight, long line) {
             if (size == x.length) {
                 if (size == Integer.MAX_VALUE - 8) {
                     throw new IllegalArgumentException("too many rows: at most " + size + " are supported");
@@ -335,7 +327,6 @@ public final class SummaryCsv {
                 t = Arrays.copyOf(t, capacity);
                 m = Arrays.copyOf(m, capacity);
                 w = Arrays.copyOf(w, capacity);
-                ids = Arrays.copyOf(ids, capacity);
                 lines = Arrays.copyOf(lines, capacity);
             }
             x[size] = frequency;
@@ -343,7 +334,6 @@ public final class SummaryCsv {
             t[size] = age;
             m[size] = monetary;
             w[size] = weight;
-            ids[size] = id;
             lines[size] = line;
             size++;
         }
@@ -421,18 +411,6 @@ public final class SummaryCsv {
      */
     public String ageColumn() {
         return ageColumn;
-    }
-
-    /**
-     * Where a row is, for messages: {@code "line 7 (customer 4711)"}, or {@code "line 7"} without ids.
-     *
-     * @param row the row index
-     * @return the description
-     */
-    public String describeRow(int row) {
-        String id = customerIds == null ? null : customerIds[row];
-        return id == null || id.isEmpty() ? "line " + lines[row]
-                : String.format(Locale.ROOT, "line %d (customer %s)", lines[row], id);
     }
 
     /**
