@@ -192,16 +192,13 @@ public final class ProbabilisticClv {
         double[] x = customers.frequencyArray();
         double[] mbar = customers.monetaryValueArray();
         double[] value = new double[n];
-        ParallelSum.sum(n, null, (from, to, unused) -> {
-            for (int i = from; i < to; i++) {
-                try {
-                    value[i] = spend.expectedAverageValue(x[i], mbar[i]);
-                } catch (IllegalArgumentException e) {
-                    throw new IllegalArgumentException("row " + i + ": " + e.getMessage(), e);
-                }
+        for (int i = 0; i < n; i++) {  // one division per row: not worth a parallel pass
+            try {
+                value[i] = spend.expectedAverageValue(x[i], mbar[i]);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("row " + i + ": " + e.getMessage(), e);
             }
-            return 0.0;
-        });
+        }
         double[] previous = new double[n];
         double[] current = new double[n];
         double[] alive = new double[n];
@@ -227,11 +224,17 @@ public final class ProbabilisticClv {
         double total = ParallelSum.sum(n, null, (from, to, unused) -> {
             double sum = 0.0;
             for (int i = from; i < to; i++) {
-                clv[i] = requireFinite(margin * value[i] * discounted[i], i);
+                clv[i] = margin * value[i] * discounted[i];
                 sum += w[i] * clv[i];
             }
             return sum;
         });
+        if (!Double.isFinite(total)) {  // a model returned an invalid value, or the total overflowed
+            for (int i = 0; i < n; i++) {
+                requireFinite(clv[i], i);
+            }
+            throw new IllegalStateException("the CLV total is not finite: " + total);
+        }
         return new ProbabilisticClvResult(this, clv, expected, alive, value, customers.totalWeight(), total);
     }
 

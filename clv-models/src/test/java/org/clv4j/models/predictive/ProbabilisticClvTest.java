@@ -185,6 +185,59 @@ class ProbabilisticClvTest {
     }
 
     @Test
+    void anInvalidModelValueIsNeverReturnedSilently() {
+        // a broken transaction model that answers NaN for customers with x = 7
+        PoissonForever poisson = new PoissonForever(0.5, TimeUnit.WEEK);
+        TransactionModel broken = new TransactionModel() {
+            @Override
+            public String name() {
+                return "broken";
+            }
+
+            @Override
+            public TimeUnit timeUnit() {
+                return TimeUnit.WEEK;
+            }
+
+            @Override
+            public java.util.Map<String, Double> parameters() {
+                return poisson.parameters();
+            }
+
+            @Override
+            public double expectedPurchases(double t) {
+                return poisson.expectedPurchases(t);
+            }
+
+            @Override
+            public double conditionalExpectedPurchases(double t, double x, double tx, double T) {
+                return x == 7 ? Double.NaN : poisson.conditionalExpectedPurchases(t, x, tx, T);
+            }
+
+            @Override
+            public double probabilityAlive(double x, double tx, double T) {
+                return 1.0;
+            }
+
+            @Override
+            public double probabilityOfPurchases(int n, double t) {
+                return poisson.probabilityOfPurchases(n, t);
+            }
+
+            @Override
+            public double logLikelihood(double x, double tx, double T) {
+                return poisson.logLikelihood(x, tx, T);
+            }
+        };
+        SummaryColumns columns = SummaryColumns.of(new double[] {1, 7, 2}, new double[] {3, 8, 4},
+                new double[] {10, 10, 10}, new double[] {5, 6, 7}, null, TimeUnit.WEEK);
+        ProbabilisticClv clv = ProbabilisticClv.of(broken, GAMMA_GAMMA, ProbabilisticClvOptions.defaults());
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> clv.calculate(columns));
+        assertTrue(e.getMessage().contains("the CLV of row 1 is not finite"), e.getMessage());
+        assertThrows(IllegalStateException.class, () -> clv.customerValue(7, 8, 10, 6));
+    }
+
+    @Test
     void timeUnitsMustMatch() {
         SummaryColumns days = SummaryColumns.of(new double[] {1}, new double[] {10}, new double[] {20}, new double[] {
                 5}, null, TimeUnit.DAY);
