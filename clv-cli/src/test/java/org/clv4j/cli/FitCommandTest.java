@@ -83,6 +83,23 @@ class FitCommandTest {
     }
 
     @Test
+    void mbgNbdOnCdnowReproducesTheBtydplusFit() {
+        Cli.Run run = fit("--model", "mbg-nbd", "--summary", CDNOW.toString());
+        assertEquals(0, run.exitCode(), run::toString);
+        JsonNode model = json(run.out());
+        JsonNode p = model.get("parameters");
+        assertEquals(List.of("r", "alpha", "a", "b"), fieldNames(p));
+        // BTYDplus prints r = 0.5248, α = 6.1830, a = 0.8914, b = 1.6140 and LL −9582.13; the maximum is at
+        // α = 6.18308 and LL −9582.1357 (the published LL is truncated), so α and LL get one more unit
+        assertPrinted(0.5248, 4, p.get("r"), "r");
+        assertEquals(6.1830, p.get("alpha").asDouble(), 0.0001, "alpha");
+        assertPrinted(0.8914, 4, p.get("a"), "a");
+        assertPrinted(1.6140, 4, p.get("b"), "b");
+        assertEquals(-9582.13, model.get("logLikelihood").asDouble(), 0.01);
+        assertEquals(2357, model.get("observations").asInt());
+    }
+
+    @Test
     void bgBbOnTheWeightedDonationsReproducesFaderHardieShang2010() {
         Cli.Run run = fit("--model", "bg-bb", "--summary", DONATIONS.toString(), "--weight-column", "weight",
                 "--time-unit", "year");
