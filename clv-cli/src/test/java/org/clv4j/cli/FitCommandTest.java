@@ -83,6 +83,27 @@ class FitCommandTest {
     }
 
     @Test
+    void paretoNbdOnCdnowReproducesTheFitAndStandardErrors() {
+        Cli.Run run = fit("--model", "pareto-nbd", "--summary", CDNOW.toString());
+        assertEquals(0, run.exitCode(), run::toString);
+        JsonNode model = json(run.out());
+        JsonNode p = model.get("parameters");
+        assertEquals(List.of("r", "alpha", "s", "beta"), fieldNames(p));
+        // Fader, Hardie & Lee (2005) / Hardie's note 008 print 0.553, 10.578, 0.606, 11.669 and standard errors
+        // 0.0476, 0.843, 0.187, 6.21
+        assertPrinted(0.553, 3, p.get("r"), "r");
+        assertPrinted(10.578, 3, p.get("alpha"), "alpha");
+        assertPrinted(0.606, 3, p.get("s"), "s");
+        assertPrinted(11.669, 3, p.get("beta"), "beta");
+        JsonNode se = model.get("standardErrors");
+        assertPrinted(0.0476, 4, se.get("r"), "se r");
+        assertPrinted(0.843, 3, se.get("alpha"), "se alpha");
+        assertPrinted(0.187, 3, se.get("s"), "se s");
+        assertPrinted(6.21, 2, se.get("beta"), "se beta");
+        assertLogLikelihood(-9594.98, model);
+    }
+
+    @Test
     void mbgNbdOnCdnowReproducesTheBtydplusFit() {
         Cli.Run run = fit("--model", "mbg-nbd", "--summary", CDNOW.toString());
         assertEquals(0, run.exitCode(), run::toString);

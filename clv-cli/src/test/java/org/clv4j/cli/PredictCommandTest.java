@@ -68,6 +68,28 @@ class PredictCommandTest {
     }
 
     @Test
+    void publishedParetoNbdPredictionAndClvTotal() throws IOException {
+        // docs/REFERENCES.md: x = 26, t_x = 30.86, T = 31 at r = 0.5534, α = 10.5802, s = 0.6061, β = 11.6562:
+        // P(alive) = 0.99792, 25.455 purchases expected in the next 52 weeks
+        Path published = write(dir, "pareto.json", "{\"model\": \"pareto-nbd\", \"timeUnit\": \"week\", "
+                + "\"parameters\": {\"r\": 0.5534, \"alpha\": 10.5802, \"s\": 0.6061, \"beta\": 11.6562}}");
+        Path one = write(dir, "one.csv", "frequency,recency,T", "26,30.86,31");
+        Cli.Run run = Cli.run("predict", "--model-file", published.toString(), "--summary", one.toString(),
+                "--horizon", "52");
+        assertEquals(0, run.exitCode(), run::toString);
+        assertEquals(25.455, Double.parseDouble(run.csv().get(1).get(3)), 0.0005);
+        assertEquals(0.99792, Double.parseDouble(run.csv().get(1).get(4)), 0.000005);
+        // the CLV total of the CDNOW sample at the printed CDNOW fit: 72,319.5 to the precision the printed
+        // parameters allow (see ProbabilisticClvReferenceTest in clv-models: 72,320.39 here)
+        Path fitted = write(dir, "pareto-fit.json", "{\"model\": \"pareto-nbd\", \"timeUnit\": \"week\", "
+                + "\"parameters\": {\"r\": 0.5533, \"alpha\": 10.578, \"s\": 0.6062, \"beta\": 11.67}}");
+        run = Cli.run("predict", "--model-file", fitted.toString(), "--summary", CDNOW.toString(), "--horizon",
+                "52.14", "--step", "4.345", "--discount-rate", "0.01", "--spend-model", gammaGammaFile().toString());
+        assertEquals(0, run.exitCode(), run::toString);
+        assertEquals(72_319.5, sum(run.csv(), 9), 1.0);
+    }
+
+    @Test
     void publishedClvsWithLifetimesMonthlySteps() throws IOException {
         Cli.Run run = Cli.run("predict", "--model-file", bgNbdFile().toString(), "--summary",
                 referenceCustomers().toString(), "--horizon", "52.14", "--step", "4.345", "--discount-rate", "0.01",
@@ -308,11 +330,11 @@ class PredictCommandTest {
         assertFalse(Files.exists(out));
     }
 
-    private static String sum(List<CSVRecord> rows, int column) {
+    private static double sum(List<CSVRecord> rows, int column) {
         double s = 0.0;
         for (CSVRecord r : rows.subList(1, rows.size())) {
             s += Double.parseDouble(r.get(column));
         }
-        return Double.toString(s);
+        return s;
     }
 }

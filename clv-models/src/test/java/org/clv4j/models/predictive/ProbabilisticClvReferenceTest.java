@@ -11,6 +11,7 @@ import org.clv4j.models.bgnbd.BgNbdEstimator;
 import org.clv4j.models.bgnbd.BgNbdModel;
 import org.clv4j.models.gammagamma.GammaGammaEstimator;
 import org.clv4j.models.gammagamma.GammaGammaModel;
+import org.clv4j.models.paretonbd.ParetoNbdModel;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,7 +26,9 @@ import org.junit.jupiter.api.Test;
  * ±0.005 (±6.7 for the total) when the parameters move within their printed precision. So each figure is checked
  * twice: the value at the rounded parameters to a tolerance stated per figure, and the published figure lying
  * inside the range of values the printed precision allows (half a unit in each parameter's last digit). The same
- * holds at this library's exact maximum-likelihood estimates (36.2775, 397.7975, 712.6316, 71,507.95).
+ * holds at this library's exact maximum-likelihood estimates (36.2775, 397.7975, 712.6316, 71,507.95), and for the
+ * Pareto/NBD total (72,320.39 at r = 0.5533, α = 10.578, s = 0.6062, β = 11.67, whose printed precision allows
+ * ±12.0, mostly from β's four digits).
  */
 class ProbabilisticClvReferenceTest {
 
@@ -97,6 +100,30 @@ class ProbabilisticClvReferenceTest {
         }
         assertTrue(Math.abs(71_509.9 - atPrinted) <= halfWidth, "half width " + halfWidth);
         assertTrue(halfWidth < 10.0, "half width " + halfWidth);
+    }
+
+    @Test
+    void sumOverTheCdnowSampleWithParetoNbd() {
+        // r, α, s, β and p, q, γ as printed in REFERENCES, and half a unit in their last digits
+        double[] printed = {0.5533, 10.578, 0.6062, 11.67, 6.2488, 3.7446, 15.448};
+        double[] halfUnit = {5e-5, 5e-4, 5e-5, 5e-3, 5e-5, 5e-5, 5e-4};
+        SummaryColumns cdnow = CdnowCustomers.sample();
+        ToDoubleFunction<double[]> total = theta -> ClvCalculator.probabilistic(
+                ParetoNbdModel.of(theta[0], theta[1], theta[2], theta[3], TimeUnit.WEEK),
+                GammaGammaModel.of(theta[4], theta[5], theta[6]), cdnow, LIFETIMES_MONTHLY).total();
+        double atPrinted = total.applyAsDouble(printed);
+        // 72,320.39 at the rounded parameters: 1.2e-5 relative from the published 72,319.5
+        assertEquals(72_319.5, atPrinted, 1.0);
+        double halfWidth = 0.0;
+        for (int j = 0; j < printed.length; j++) {
+            double[] up = printed.clone();
+            double[] down = printed.clone();
+            up[j] += halfUnit[j];
+            down[j] -= halfUnit[j];
+            halfWidth += Math.abs(total.applyAsDouble(up) - total.applyAsDouble(down)) / 2.0;
+        }
+        assertTrue(Math.abs(72_319.5 - atPrinted) <= halfWidth, "half width " + halfWidth);
+        assertTrue(halfWidth < 15.0, "half width " + halfWidth);
     }
 
     @Test
