@@ -107,7 +107,8 @@ public class SummaryBenchmark {
         double[] sortedAmounts = new double[TRANSACTIONS];
         for (int k = 0; k < TRANSACTIONS; k++) {
             int i = index[k];
-            sorted.add(transactions.get(i));
+            // new objects, allocated in the sorted order, as a reader of a sorted file would allocate them
+            sorted.add(Transaction.of(ids[i], LocalDate.ofEpochDay(days[i]), amounts[i]));
             sortedIds[k] = ids[i];
             sortedDays[k] = days[i];
             sortedAmounts[k] = amounts[i];
