@@ -1,7 +1,8 @@
 /**
  * clv4j models: calculators and estimators that turn transactions and customer summaries into customer lifetime
- * value — historical CLV, buy-till-you-die transaction models and spend models fitted by maximum likelihood, and
- * loyalty metrics. {@link org.clv4j.models.ClvCalculator} is the entry point.
+ * value — historical CLV, buy-till-you-die transaction models and spend models fitted by maximum likelihood — and
+ * loyalty metrics: cohorts, retention and survival, NPS, RFM segmentation. {@link org.clv4j.models.ClvCalculator}
+ * is the entry point.
  */
 module org.clv4j.models {
     requires transitive org.clv4j.core;
@@ -14,4 +15,8 @@ module org.clv4j.models {
     exports org.clv4j.models.sbg;
     exports org.clv4j.models.bgbb;
     exports org.clv4j.models.gammagamma;
+    exports org.clv4j.models.cohort;
+    exports org.clv4j.models.retention;
+    exports org.clv4j.models.nps;
+    exports org.clv4j.models.rfm;
 }

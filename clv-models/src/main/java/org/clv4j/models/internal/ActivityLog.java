@@ -1,0 +1,590 @@
+package org.clv4j.models.internal;
+
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Objects;
+import org.clv4j.core.Transaction;
+import org.clv4j.core.summary.RefundPolicy;
+import org.clv4j.models.cohort.CohortUnit;
+
+/**
+ * One pass over a transaction log into per customer-period cells: for every customer and every calendar period
+ * (of a {@link CohortUnit}) in which it bought, the number of orders and the amount spent; plus, per customer, the
+ * first and the last purchase day. This is the shared state behind cohort tables, retention rates and RFM values.
+ *
+ * <p>The input may come in any order: cells are keyed by the absolute period index, so a customer's cohort (the
+ * period of its first purchase) is resolved only when the log is read. Memory is O(customers + customer-periods),
+ * all in primitive arrays.
+ *
+ * <p>Layout, tuned for input in date order: each customer has one 64-byte record (a stride of 8 {@code long}s)
+ * holding its <em>open</em> cell (the latest period seen: period, orders, compensated sum), its first and last
+ * purchase days and the head of its list of closed cells. A transaction in the open period touches only that
+ * record; a later period closes the open cell (appends it to the cell arrays, newest first) and opens a new one; an
+ * earlier period (out-of-order input) goes into the closed list, kept sorted by period. {@link #seal()} closes all
+ * open cells before the log is read.
+ *
+ * <p>A transaction is an order when its amount is {@code >= 0}; negative amounts (refunds) follow the
+ * {@link RefundPolicy}: rejected, dropped, or netted into the amount of their period without counting as an order.
+ * Amounts are summed with Neumaier's compensation, so a cell's sum hardly depends on the order of its amounts.
+ *
+ * <p>Not thread-safe; {@link #combine(ActivityLog)} merges logs built from parts of the input. Internal: not part of
+ * the clv4j API.
+ */
+public final class ActivityLog {
+
+    /** The "no cell" link value. */
+    public static final int NONE = -1;
+
+    private static final int STRIDE = 8;
+    private static final int PERIOD = 0;   // open cell's period, or EMPTY
+    private static final int ORDERS = 1;   // open cell's orders
+    private static final int SUM = 2;      // open cell's sum (double bits)
+    private static final int COMP = 3;     // open cell's compensation (double bits)
+    private static final int FIRST = 4;    // first purchase day
+    private static final int LAST = 5;     // last purchase day
+    private static final int HEAD = 6;     // newest closed cell, or NONE
+    private static final long EMPTY = Long.MIN_VALUE;
+    private static final int BATCH = 32;
+    private static final int CHUNK_BITS = 14;
+    private static final int CHUNK_MASK = (1 << CHUNK_BITS) - 1;
+
+    private static final int WEEK = 0;
+    private static final int MONTH = 1;
+    private static final int QUARTER = 2;
+    private static final int YEAR = 3;
+
+    private final CohortUnit unit;
+    private final int unitCode;
+    private final long observationEnd;
+    private final RefundPolicy refundPolicy;
+
+    private final CustomerIndex index = new CustomerIndex();
+    private long[] state = new long[STRIDE * 64];
+    /**
+     * Closed cells in chunks of 2^14 (so that growing never copies): per cell, stride 4, the period index, the
+     * orders, the next (older) cell of the same customer and the customer's ordinal.
+     */
+    private int[][] cellInts = new int[16][];
+    /** Per closed cell, stride 2, in chunks like {@link #cellInts}: the sum of amounts and its compensation. */
+    private double[][] cellAmounts = new double[16][];
+    private int cellCount;
+    private long latestDay = Long.MIN_VALUE;
+    private long transactionCount;
+    private long droppedRefunds;
+
+    /**
+     * An empty log.
+     *
+     * @param unit the calendar period of the cells
+     * @param observationEnd the last day of the observation window, or {@code null} for the latest transaction
+     * @param refundPolicy what to do with negative amounts
+     */
+    public ActivityLog(CohortUnit unit, LocalDate observationEnd, RefundPolicy refundPolicy) {
+        this.unit = Objects.requireNonNull(unit, "unit");
+        this.unitCode = unit == CohortUnit.WEEK ? WEEK : unit == CohortUnit.MONTH ? MONTH
+                : unit == CohortUnit.QUARTER ? QUARTER : YEAR;
+        this.observationEnd = observationEnd == null ? Long.MAX_VALUE : observationEnd.toEpochDay();
+        this.refundPolicy = Objects.requireNonNull(refundPolicy, "refundPolicy");
+    }
+
+    /**
+     * Adds one transaction.
+     *
+     * @param transaction the transaction
+     * @throws IllegalArgumentException for a blank customer id, a date after the observation end, a non-finite
+     *         amount, or a refund under {@link RefundPolicy#REJECT}
+     */
+    public void add(Transaction transaction) {
+        add(transaction.customerId(), transaction.date(), transaction.amount());
+    }
+
+    /**
+     * Adds one transaction given by its parts.
+     *
+     * @param customerId the customer id, not blank
+     * @param date the purchase date
+     * @param amount the amount; negative for a refund
+     * @throws IllegalArgumentException for a blank customer id, a date after the observation end, a non-finite
+     *         amount, or a refund under {@link RefundPolicy#REJECT}
+     */
+    public void add(String customerId, LocalDate date, double amount) {
+        long day = checkedDay(customerId, date);
+        boolean order = amount >= 0.0 && amount < Double.POSITIVE_INFINITY;
+        if (!order && !refund(customerId, date, amount)) {
+            return;
+        }
+        record(ordinal(customerId, Objects.requireNonNull(customerId, "customerId").hashCode(), date), day, period(date, day), amount, order);
+    }
+
+    /**
+     * Adds many transactions. Equivalent to {@link #add(Transaction)} on each, but faster on large inputs: the
+     * transactions are processed in small batches, stage by stage (validate, hash the ids, find the customers,
+     * update them), so that the memory accesses of neighbouring transactions overlap instead of waiting on one
+     * another. If a transaction is invalid the exception names it, but transactions of its batch may already
+     * have been recorded: do not use the log after an exception.
+     *
+     * @param transactions the transactions
+     * @throws IllegalArgumentException as {@link #add(Transaction)}
+     */
+    public void addAll(Iterable<? extends Transaction> transactions) {
+        String[] ids = new String[BATCH];
+        LocalDate[] dates = new LocalDate[BATCH];
+        long[] days = new long[BATCH];
+        long[] periods = new long[BATCH];
+        double[] values = new double[BATCH];
+        int[] hashes = new int[BATCH];
+        int n = 0;
+        for (Transaction t : transactions) {
+            String id = t.customerId();
+            LocalDate date = t.date();
+            double amount = t.amount();
+            long day = checkedDay(id, date);
+            if (!(amount >= 0.0 && amount < Double.POSITIVE_INFINITY) && !refund(id, date, amount)) {
+                continue;
+            }
+            ids[n] = Objects.requireNonNull(id, "customerId");
+            dates[n] = date;
+            days[n] = day;
+            periods[n] = period(date, day);
+            values[n] = amount;
+            if (++n == BATCH) {
+                recordBatch(n, ids, dates, days, periods, values, hashes);
+                n = 0;
+            }
+        }
+        recordBatch(n, ids, dates, days, periods, values, hashes);
+    }
+
+    private void recordBatch(int n, String[] ids, LocalDate[] dates, long[] days, long[] periods, double[] values,
+                             int[] hashes) {
+        for (int i = 0; i < n; i++) {
+            hashes[i] = ids[i].hashCode();
+        }
+        for (int i = 0; i < n; i++) {
+            hashes[i] = ordinal(ids[i], hashes[i], dates[i]);
+        }
+        for (int i = 0; i < n; i++) {
+            record(hashes[i], days[i], periods[i], values[i], values[i] >= 0.0);
+        }
+    }
+
+    /** The epoch day of a transaction's date, checked against the observation end and the supported range. */
+    private long checkedDay(String customerId, LocalDate date) {
+        long day = date.toEpochDay();
+        if (day > observationEnd) {
+            throw afterEnd(customerId, date);
+        }
+        if ((int) day != day) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "date out of the supported range for customer %s: date=%s", customerId, date));
+        }
+        return day;
+    }
+
+    /** Records a validated transaction of a customer. */
+    private void record(int customer, long day, long period, double amount, boolean order) {
+        int b = STRIDE * customer;
+        long[] s = state;
+        long open = s[b + PERIOD];
+        if (open == period || open < period && (open != EMPTY || openable(b, period))) {
+            if (open != period) {
+                if (open != EMPTY) {
+                    close(b);
+                }
+                s[b + PERIOD] = period;
+                s[b + ORDERS] = 0L;
+                s[b + SUM] = 0L; // +0.0
+                s[b + COMP] = 0L;
+            }
+            double sum = Double.longBitsToDouble(s[b + SUM]);
+            double t = sum + amount;
+            double compensation = Math.abs(sum) >= Math.abs(amount) ? (sum - t) + amount : (amount - t) + sum;
+            s[b + SUM] = Double.doubleToRawLongBits(t);
+            s[b + COMP] = Double.doubleToRawLongBits(Double.longBitsToDouble(s[b + COMP]) + compensation);
+            if (order) {
+                s[b + ORDERS]++;
+            }
+        } else {
+            int cell = closedCell(b, (int) period);
+            if (order) {
+                addOrders(cell, 1);
+            }
+            addAmount(cell, amount);
+        }
+        if (order) {
+            if (day < s[b + FIRST]) {
+                s[b + FIRST] = day;
+            }
+            if (day > s[b + LAST]) {
+                s[b + LAST] = day;
+            }
+        }
+        if (day > latestDay) {
+            latestDay = day;
+        }
+        transactionCount++;
+    }
+
+    /** The absolute period index of a date, as {@link CohortUnit#periodIndex(LocalDate)}. */
+    private long period(LocalDate date, long day) {
+        switch (unitCode) {
+            case WEEK:
+                return Math.floorDiv(day + 3, 7);
+            case MONTH:
+                return 12L * date.getYear() + date.getMonthValue() - 1;
+            case QUARTER:
+                return 4L * date.getYear() + (date.getMonthValue() - 1) / 3;
+            default:
+                return date.getYear();
+        }
+    }
+
+    /** With no open cell: may {@code period} be opened, i.e. is it later than every closed cell? */
+    private boolean openable(int b, long period) {
+        int head = (int) state[b + HEAD];
+        return head == NONE || period(head) < period;
+    }
+
+    /** Whether to record a refund; throws under REJECT. */
+    private boolean refund(String customerId, LocalDate date, double amount) {
+        if (!Double.isFinite(amount)) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "amount must be finite for customer %s on %s: amount=%s", customerId, date, amount));
+        }
+        if (refundPolicy == RefundPolicy.DROP) {
+            droppedRefunds++;
+            return false;
+        }
+        if (refundPolicy != RefundPolicy.NET) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "negative amount (refund) for customer %s on %s: amount=%s; refunds are rejected by "
+                            + "default, choose RefundPolicy.DROP or RefundPolicy.NET", customerId, date,
+                    amount));
+        }
+        return true;
+    }
+
+    /** Closes the open cell of the customer at record offset b: it becomes the head of the closed list. */
+    private void close(int b) {
+        int cell = newCell(b / STRIDE, (int) state[b + PERIOD], (int) state[b + HEAD]);
+        int[] ints = cellInts[cell >>> CHUNK_BITS];
+        double[] sums = cellAmounts[cell >>> CHUNK_BITS];
+        int i = cell & CHUNK_MASK;
+        ints[4 * i + 1] = (int) state[b + ORDERS];
+        sums[2 * i] = Double.longBitsToDouble(state[b + SUM]);
+        sums[2 * i + 1] = Double.longBitsToDouble(state[b + COMP]);
+        state[b + HEAD] = cell;
+        state[b + PERIOD] = EMPTY;
+    }
+
+    /** Neumaier's compensated summation into a closed cell. */
+    private void addAmount(int cell, double amount) {
+        double[] sums = cellAmounts[cell >>> CHUNK_BITS];
+        int i = 2 * (cell & CHUNK_MASK);
+        double s = sums[i];
+        double t = s + amount;
+        sums[i + 1] += Math.abs(s) >= Math.abs(amount) ? (s - t) + amount : (amount - t) + s;
+        sums[i] = t;
+    }
+
+    private void addOrders(int cell, int orders) {
+        cellInts[cell >>> CHUNK_BITS][4 * (cell & CHUNK_MASK) + 1] += orders;
+    }
+
+    private void setNext(int cell, int next) {
+        cellInts[cell >>> CHUNK_BITS][4 * (cell & CHUNK_MASK) + 2] = next;
+    }
+
+    private IllegalArgumentException afterEnd(String customerId, LocalDate date) {
+        return new IllegalArgumentException(String.format(Locale.ROOT,
+                "transaction after the observation end for customer %s: date=%s, observationEnd=%s",
+                customerId, date, LocalDate.ofEpochDay(observationEnd)));
+    }
+
+    private int ordinal(String customerId, int hash, LocalDate date) {
+        int before = index.size();
+        int customer = index.getOrAdd(customerId, hash);
+        if (customer == before) {
+            if (customerId.isBlank()) {
+                throw new IllegalArgumentException(String.format(Locale.ROOT,
+                        "customer id must not be blank: customerId='%s', date=%s", customerId, date));
+            }
+            int b = STRIDE * customer;
+            if (b + STRIDE > state.length) {
+                state = Arrays.copyOf(state, 2 * state.length);
+            }
+            state[b + PERIOD] = EMPTY;
+            state[b + FIRST] = Long.MAX_VALUE;
+            state[b + LAST] = Long.MIN_VALUE;
+            state[b + HEAD] = NONE;
+        }
+        return customer;
+    }
+
+    /**
+     * The closed cell of a period, created if absent, keeping the list sorted by period, newest first. Only for
+     * periods before the open one (or with no open cell).
+     */
+    private int closedCell(int b, int period) {
+        int head = (int) state[b + HEAD];
+        if (head == NONE || period(head) < period) {
+            int cell = newCell(b / STRIDE, period, head);
+            state[b + HEAD] = cell;
+            return cell;
+        }
+        if (period(head) == period) {
+            return head;
+        }
+        int previous = head;
+        int current = nextCell(head);
+        while (current != NONE && period(current) > period) {
+            previous = current;
+            current = nextCell(current);
+        }
+        if (current != NONE && period(current) == period) {
+            return current;
+        }
+        int cell = newCell(b / STRIDE, period, current);
+        setNext(previous, cell);
+        return cell;
+    }
+
+    private int newCell(int owner, int period, int next) {
+        int cell = cellCount;
+        int chunk = cell >>> CHUNK_BITS;
+        if (chunk == cellInts.length) {
+            cellInts = Arrays.copyOf(cellInts, 2 * chunk);
+            cellAmounts = Arrays.copyOf(cellAmounts, 2 * chunk);
+        }
+        if (cellInts[chunk] == null) {
+            cellInts[chunk] = new int[4 << CHUNK_BITS];
+            cellAmounts[chunk] = new double[2 << CHUNK_BITS];
+        }
+        int i = cell & CHUNK_MASK;
+        int[] ints = cellInts[chunk];
+        ints[4 * i] = period; // orders 0 and sums 0.0 from the fresh chunk
+        ints[4 * i + 2] = next;
+        ints[4 * i + 3] = owner;
+        cellCount++;
+        return cell;
+    }
+
+    /**
+     * Closes every open cell, so that {@link #firstCell(int)} and {@link #nextCell(int)} list all of a customer's
+     * cells. Call before reading; adding afterwards is allowed (call again before the next read).
+     */
+    public void seal() {
+        for (int c = 0; c < index.size(); c++) {
+            int b = STRIDE * c;
+            if (state[b + PERIOD] != EMPTY) {
+                close(b);
+            }
+        }
+    }
+
+    /**
+     * Merges another log into this one; both must have been created with the same unit, observation end and
+     * refund policy. Both logs are {@linkplain #seal() sealed}; the other is otherwise left unchanged.
+     *
+     * @param other the other log
+     * @return this log
+     * @throws IllegalArgumentException if the options differ
+     */
+    public ActivityLog combine(ActivityLog other) {
+        if (unit != other.unit || observationEnd != other.observationEnd || refundPolicy != other.refundPolicy) {
+            throw new IllegalArgumentException("cannot combine accumulators with different options");
+        }
+        seal();
+        other.seal();
+        for (int o = 0; o < other.index.size(); o++) {
+            String id = other.index.id(o);
+            int b = STRIDE * ordinal(id, id.hashCode(), null);
+            int ob = STRIDE * o;
+            state[b + FIRST] = Math.min(state[b + FIRST], other.state[ob + FIRST]);
+            state[b + LAST] = Math.max(state[b + LAST], other.state[ob + LAST]);
+            for (int cell = (int) other.state[ob + HEAD]; cell != NONE; cell = other.nextCell(cell)) {
+                int mine = closedCell(b, other.period(cell));
+                addOrders(mine, other.orders(cell));
+                double[] sums = other.cellAmounts[cell >>> CHUNK_BITS];
+                addAmount(mine, sums[2 * (cell & CHUNK_MASK)]);
+                addAmount(mine, sums[2 * (cell & CHUNK_MASK) + 1]);
+            }
+        }
+        latestDay = Math.max(latestDay, other.latestDay);
+        transactionCount += other.transactionCount;
+        droppedRefunds += other.droppedRefunds;
+        return this;
+    }
+
+    /**
+     * The calendar period of the cells.
+     *
+     * @return the unit
+     */
+    public CohortUnit unit() {
+        return unit;
+    }
+
+    /**
+     * The end of the observation window: the configured day, else the latest transaction's day.
+     *
+     * @return the epoch day, or {@link Long#MIN_VALUE} when no end was configured and nothing was added
+     */
+    public long observationEndDay() {
+        return observationEnd != Long.MAX_VALUE ? observationEnd : latestDay;
+    }
+
+    /**
+     * The number of customers.
+     *
+     * @return the count
+     */
+    public int customerCount() {
+        return index.size();
+    }
+
+    /**
+     * The number of transactions recorded (orders and netted refunds; not dropped refunds).
+     *
+     * @return the count
+     */
+    public long transactionCount() {
+        return transactionCount;
+    }
+
+    /**
+     * The number of refunds left out under {@link RefundPolicy#DROP}.
+     *
+     * @return the count
+     */
+    public long droppedRefunds() {
+        return droppedRefunds;
+    }
+
+    /**
+     * A customer's id.
+     *
+     * @param customer the ordinal
+     * @return the id
+     */
+    public String customerId(int customer) {
+        return index.id(customer);
+    }
+
+    /**
+     * Whether the customer has at least one order (not only netted refunds).
+     *
+     * @param customer the ordinal
+     * @return true if it bought
+     */
+    public boolean hasOrders(int customer) {
+        return state[STRIDE * customer + FIRST] != Long.MAX_VALUE;
+    }
+
+    /**
+     * The day of a customer's first order.
+     *
+     * @param customer the ordinal
+     * @return the epoch day; undefined when {@link #hasOrders(int)} is false
+     */
+    public int firstDay(int customer) {
+        return (int) state[STRIDE * customer + FIRST];
+    }
+
+    /**
+     * The day of a customer's last order.
+     *
+     * @param customer the ordinal
+     * @return the epoch day; undefined when {@link #hasOrders(int)} is false
+     */
+    public int lastDay(int customer) {
+        return (int) state[STRIDE * customer + LAST];
+    }
+
+    /**
+     * The customer's newest cell; follow {@link #nextCell(int)} for older ones. Only complete after
+     * {@link #seal()}.
+     *
+     * @param customer the ordinal
+     * @return a cell, or {@link #NONE}
+     */
+    public int firstCell(int customer) {
+        return (int) state[STRIDE * customer + HEAD];
+    }
+
+    /**
+     * The customer's next older cell.
+     *
+     * @param cell a cell
+     * @return the next cell, or {@link #NONE}
+     */
+    public int nextCell(int cell) {
+        return cellInts[cell >>> CHUNK_BITS][4 * (cell & CHUNK_MASK) + 2];
+    }
+
+    /**
+     * The number of cells; after {@link #seal()}, cells {@code 0 .. cellCount() − 1} are all the cells of all
+     * customers, in no particular order (reading them by index is sequential in memory, unlike following the lists).
+     *
+     * @return the count
+     */
+    public int cellCount() {
+        return cellCount;
+    }
+
+    /**
+     * The customer a cell belongs to.
+     *
+     * @param cell a cell
+     * @return the customer's ordinal
+     */
+    public int owner(int cell) {
+        return cellInts[cell >>> CHUNK_BITS][4 * (cell & CHUNK_MASK) + 3];
+    }
+
+    /**
+     * A cell's absolute period index.
+     *
+     * @param cell a cell
+     * @return the period index of {@link #unit()}
+     */
+    public int period(int cell) {
+        return cellInts[cell >>> CHUNK_BITS][4 * (cell & CHUNK_MASK)];
+    }
+
+    /**
+     * A cell's number of orders (0 for a period with netted refunds only).
+     *
+     * @param cell a cell
+     * @return the orders
+     */
+    public int orders(int cell) {
+        return cellInts[cell >>> CHUNK_BITS][4 * (cell & CHUNK_MASK) + 1];
+    }
+
+    /**
+     * A cell's amount: orders plus netted refunds, with the compensation added.
+     *
+     * @param cell a cell
+     * @return the amount
+     */
+    public double amount(int cell) {
+        double[] sums = cellAmounts[cell >>> CHUNK_BITS];
+        return sums[2 * (cell & CHUNK_MASK)] + sums[2 * (cell & CHUNK_MASK) + 1];
+    }
+
+    /**
+     * Throws unless every customer has an order.
+     *
+     * @throws IllegalArgumentException naming the first customer with refunds only
+     */
+    public void requireOrders() {
+        for (int c = 0; c < index.size(); c++) {
+            if (!hasOrders(c)) {
+                throw new IllegalArgumentException(String.format(Locale.ROOT,
+                        "customer %s has refunds but no purchase in the observation window", customerId(c)));
+            }
+        }
+    }
+}
