@@ -36,8 +36,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
 @Command(name = "clv", mixinStandardHelpOptions = true, versionProvider = ClvCommand.Version.class,
         usageHelpAutoWidth = true, sortOptions = false,
         description = "Customer lifetime value and loyalty metrics from transaction CSV files.",
-        subcommands = {SummaryCommand.class, HistoricalCommand.class, DemoCommand.class,
-                CommandLine.HelpCommand.class},
+        subcommands = {SummaryCommand.class, HistoricalCommand.class, CohortCommand.class,
+                DemoCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 success, 1 bad input or I/O error, 2 invalid command line, 70 internal error.",
                 "Run 'clv demo' for a tour on the bundled CDNOW sample."})
 public final class ClvCommand implements Callable<Integer> {
