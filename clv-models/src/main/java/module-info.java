@@ -11,10 +11,13 @@ module org.clv4j.models {
 
     exports org.clv4j.models;
     exports org.clv4j.models.fit;
+    exports org.clv4j.models.special;
     exports org.clv4j.models.historical;
-    exports org.clv4j.models.sbg;
+    exports org.clv4j.models.bgnbd;
+    exports org.clv4j.models.mbgnbd;
     exports org.clv4j.models.bgbb;
     exports org.clv4j.models.gammagamma;
+    exports org.clv4j.models.sbg;
     exports org.clv4j.models.cohort;
     exports org.clv4j.models.retention;
     exports org.clv4j.models.nps;

@@ -1,7 +1,6 @@
 package org.clv4j.core.summary;
 
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -150,13 +149,33 @@ public final class SummaryColumns {
      */
     public SummaryColumns compress() {
         int n = frequency.length;
-        HashMap<Key, Integer> index = new HashMap<>(Math.max(16, n * 2));
+        // open addressing on the bit patterns of (frequency, recency, T); slots hold row + 1 of the first occurrence
+        int capacity = Integer.highestOneBit(Math.max(4, n) * 2 - 1) << 1;
+        int[] slots = new int[capacity];
+        int mask = capacity - 1;
         int[] target = new int[n];
+        int[] firstRow = new int[n];
         int rows = 0;
         for (int i = 0; i < n; i++) {
-            Key key = new Key(frequency[i], recency[i], t[i]);
-            Integer existing = index.putIfAbsent(key, rows);
-            target[i] = existing == null ? rows++ : existing;
+            long h = Double.doubleToLongBits(frequency[i]) * 0x9E3779B97F4A7C15L;
+            h = (h ^ Double.doubleToLongBits(recency[i])) * 0xC2B2AE3D27D4EB4FL;
+            h = (h ^ Double.doubleToLongBits(t[i])) * 0x165667B19E3779F9L;
+            int slot = (int) (h ^ (h >>> 32)) & mask;
+            while (true) {
+                int candidate = slots[slot] - 1;
+                if (candidate < 0) {
+                    slots[slot] = rows + 1;
+                    firstRow[rows] = i;
+                    target[i] = rows++;
+                    break;
+                }
+                int j = firstRow[candidate];
+                if (frequency[j] == frequency[i] && recency[j] == recency[i] && t[j] == t[i]) {
+                    target[i] = candidate;
+                    break;
+                }
+                slot = (slot + 1) & mask;
+            }
         }
         if (rows == n) {
             return this;
@@ -178,9 +197,6 @@ public final class SummaryColumns {
             spend[r] /= w[r];
         }
         return new SummaryColumns(x, tx, bigT, spend, w, timeUnit);
-    }
-
-    private record Key(double frequency, double recency, double t) {
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.clv4j.models.bgbb;
 
+import org.clv4j.models.internal.Digamma;
 import org.apache.commons.math3.special.Gamma;
 import org.clv4j.models.fit.LikelihoodFunction;
 import org.clv4j.models.internal.ParallelSum;

@@ -1,5 +1,6 @@
 package org.clv4j.models.bgbb;
 
+import org.clv4j.models.internal.Digamma;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;

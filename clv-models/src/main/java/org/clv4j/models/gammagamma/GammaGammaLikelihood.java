@@ -1,5 +1,6 @@
 package org.clv4j.models.gammagamma;
 
+import org.clv4j.models.internal.Digamma;
 import java.util.Arrays;
 import org.apache.commons.math3.special.Gamma;
 import org.clv4j.models.fit.LikelihoodFunction;
@@ -88,11 +89,11 @@ final class GammaGammaLikelihood implements LikelihoodFunction {
         for (int j = 0; j < k; j++) {
             double px = p * distinctX[j];
             logRatio[j] = Gamma.logGamma(px + q) - Gamma.logGamma(px);
-            digammaSum[j] = Gamma.digamma(px + q);
-            digammaDifference[j] = digammaSum[j] - Gamma.digamma(px);
+            digammaSum[j] = Digamma.digamma(px + q);
+            digammaDifference[j] = digammaSum[j] - Digamma.digamma(px);
         }
         double logGammaQ = Gamma.logGamma(q);
-        double digammaQ = Gamma.digamma(q);
+        double digammaQ = Digamma.digamma(q);
         double logG = Math.log(gamma);
         double sum = ParallelSum.sum(weight.length, gradient, (from, to, g) -> {
             double total = 0.0;

@@ -114,7 +114,8 @@ public final class ActivityLog {
         if (!order && !refund(customerId, date, amount)) {
             return;
         }
-        record(ordinal(customerId, Objects.requireNonNull(customerId, "customerId").hashCode(), date), day, period(date, day), amount, order);
+        int customer = ordinal(customerId, Objects.requireNonNull(customerId, "customerId").hashCode(), date);
+        record(customer, day, period(date, day), amount, order);
     }
 
     /**

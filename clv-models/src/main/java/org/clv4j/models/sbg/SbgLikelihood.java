@@ -1,9 +1,9 @@
 package org.clv4j.models.sbg;
 
+import org.clv4j.models.internal.Digamma;
 import java.util.Arrays;
 import java.util.Collection;
 import org.apache.commons.math3.special.Beta;
-import org.apache.commons.math3.special.Gamma;
 import org.clv4j.models.fit.LikelihoodFunction;
 
 /**
@@ -118,8 +118,8 @@ final class SbgLikelihood implements LikelihoodFunction {
         double alpha = parameters[0];
         double beta = parameters[1];
         double logBetaAB = Beta.logBeta(alpha, beta);
-        double psiB = Gamma.digamma(beta);
-        double psiAB = Gamma.digamma(alpha + beta);
+        double psiB = Digamma.digamma(beta);
+        double psiAB = Digamma.digamma(alpha + beta);
         boolean wantGradient = gradient != null;
         double ll = 0.0;
         double dAlpha = 0.0;
@@ -129,9 +129,9 @@ final class SbgLikelihood implements LikelihoodFunction {
             double w = churnWeights[i];
             ll += w * (Beta.logBeta(alpha + 1.0, beta + t - 1.0) - logBetaAB);
             if (wantGradient) {
-                double shift = Gamma.digamma(alpha + beta + t) - psiAB;
+                double shift = Digamma.digamma(alpha + beta + t) - psiAB;
                 dAlpha += w * (1.0 / alpha - shift);
-                dBeta += w * (Gamma.digamma(beta + t - 1.0) - psiB - shift);
+                dBeta += w * (Digamma.digamma(beta + t - 1.0) - psiB - shift);
             }
         }
         for (int i = 0; i < censorPeriods.length; i++) {
@@ -142,9 +142,9 @@ final class SbgLikelihood implements LikelihoodFunction {
             }
             ll += w * (Beta.logBeta(alpha, beta + n) - logBetaAB);
             if (wantGradient) {
-                double shift = Gamma.digamma(alpha + beta + n) - psiAB;
+                double shift = Digamma.digamma(alpha + beta + n) - psiAB;
                 dAlpha -= w * shift;
-                dBeta += w * (Gamma.digamma(beta + n) - psiB - shift);
+                dBeta += w * (Digamma.digamma(beta + n) - psiB - shift);
             }
         }
         if (wantGradient) {

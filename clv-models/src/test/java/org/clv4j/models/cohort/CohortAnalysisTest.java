@@ -258,6 +258,12 @@ class CohortAnalysisTest {
         };
         e = assertThrows(IllegalArgumentException.class, () -> CohortAnalysis.withDefaults().compute(List.of(blank)));
         assertEquals("customer id must not be blank: customerId=' ', date=2024-01-01", e.getMessage());
+        CohortAccumulator single = CohortAnalysis.withDefaults().accumulator();
+        e = assertThrows(IllegalArgumentException.class, () -> single.add(blank));
+        assertEquals("customer id must not be blank: customerId=' ', date=2024-01-01", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> CohortAnalysis.withDefaults().accumulator()
+                .add("x", LocalDate.of(2024, 1, 1), Double.POSITIVE_INFINITY));
+        assertEquals("amount must be finite for customer x on 2024-01-01: amount=Infinity", e.getMessage());
     }
 
     @Test

@@ -1,4 +1,4 @@
-package org.clv4j.models.bgbb;
+package org.clv4j.models.internal;
 
 /**
  * The digamma function ψ(x) = d ln Γ(x)/dx to about 1e-15, for x &gt; 0.
@@ -9,7 +9,7 @@ package org.clv4j.models.bgbb;
  * that take differences of ψ. Method: ψ(x) = ψ(x+1) − 1/x up to x ≥ 10, then the asymptotic series
  * ln x − 1/(2x) − Σ_{k=1}^{7} B_{2k}/(2k x^{2k}), whose first omitted term is below 5e-17 at x = 10.
  */
-final class Digamma {
+public final class Digamma {
 
     private Digamma() {
     }
@@ -20,7 +20,7 @@ final class Digamma {
      * @param x the argument, {@code > 0}
      * @return ψ(x)
      */
-    static double digamma(double x) {
+    public static double digamma(double x) {
         double shift = 0.0;
         while (x < 10.0) {
             shift -= 1.0 / x;

@@ -1,4 +1,4 @@
-package org.clv4j.models.bgbb;
+package org.clv4j.models.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

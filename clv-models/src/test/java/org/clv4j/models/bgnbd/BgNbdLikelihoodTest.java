@@ -1,0 +1,122 @@
+package org.clv4j.models.bgnbd;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.clv4j.core.TimeUnit;
+import org.clv4j.core.summary.SummaryColumns;
+import org.junit.jupiter.api.Test;
+
+/** The BG/NBD total log-likelihood: sum of the per-customer values, analytic gradient, finiteness. */
+class BgNbdLikelihoodTest {
+
+    /** CDNOW plus extreme rows: 10^5 purchases, t_x = T, t_x = 0 with x &gt; 0, T = 0. */
+    static SummaryColumns data() {
+        SummaryColumns cdnow = Cdnow.sample();
+        int n = cdnow.size();
+        double[] x = java.util.Arrays.copyOf(cdnow.frequencyArray(), n + 4);
+        double[] tx = java.util.Arrays.copyOf(cdnow.recencyArray(), n + 4);
+        double[] bigT = java.util.Arrays.copyOf(cdnow.tArray(), n + 4);
+        double[][] extra = {{100_000, 30, 39}, {100_000, 39, 39}, {3, 0, 20}, {0, 0, 0}};
+        for (int k = 0; k < extra.length; k++) {
+            x[n + k] = extra[k][0];
+            tx[n + k] = extra[k][1];
+            bigT[n + k] = extra[k][2];
+        }
+        return SummaryColumns.of(x, tx, bigT, null, null, TimeUnit.WEEK);
+    }
+
+    @Test
+    void totalIsTheSumOfTheCustomersLogLikelihoods() {
+        SummaryColumns data = data();
+        double[] theta = {0.2426, 4.4135, 0.7929, 2.4259};
+        BgNbdModel model = BgNbdModel.of(theta[0], theta[1], theta[2], theta[3], TimeUnit.WEEK);
+        double sum = 0.0;
+        for (int i = 0; i < data.size(); i++) {
+            sum += model.logLikelihood(data.frequencyArray()[i], data.recencyArray()[i], data.tArray()[i]);
+        }
+        assertEquals(sum, new BgNbdLikelihood(data).logLikelihood(theta, null), 1e-9 * Math.abs(sum));
+    }
+
+    @Test
+    void analyticGradientMatchesCentralDifferences() {
+        BgNbdLikelihood likelihood = new BgNbdLikelihood(data());
+        double[][] points = {{0.2426, 4.4135, 0.7929, 2.4259}, {1.0, 20.0, 1.0, 3.0}, {0.05, 0.5, 5.0, 0.7},
+            {3.0, 100.0, 0.2, 40.0}};
+        for (double[] theta : points) {
+            double[] gradient = new double[4];
+            likelihood.logLikelihood(theta, gradient);
+            for (int j = 0; j < 4; j++) {
+                // five-point central differences with h = 1e-3 θ: truncation O(h^4) is negligible, and the
+                // rounding error of totals near 10^6 (the 10^5-purchase rows) divided by h stays below 1e-6
+                double h = 1e-3 * theta[j];
+                double numeric = (8 * (shifted(likelihood, theta, j, h) - shifted(likelihood, theta, j, -h))
+                        - (shifted(likelihood, theta, j, 2 * h) - shifted(likelihood, theta, j, -2 * h))) / (12 * h);
+                assertEquals(numeric, gradient[j], 1e-6 * Math.max(1.0, Math.abs(numeric)),
+                        "d/d" + likelihood.parameterNames()[j] + " at " + java.util.Arrays.toString(theta));
+            }
+        }
+    }
+
+    private static double shifted(org.clv4j.models.fit.LikelihoodFunction likelihood, double[] theta, int j,
+                                  double h) {
+        double[] moved = theta.clone();
+        moved[j] += h;
+        return likelihood.logLikelihood(moved, null);
+    }
+
+    @Test
+    void standardErrorsAreTheInverseObservedInformation() {
+        // the optimiser takes the information from its Newton polish; recompute it here from central differences
+        // of the analytic gradient in natural parameters and invert it with commons-math
+        org.clv4j.models.fit.FitResult<BgNbdModel> fit = BgNbdEstimator.withDefaults().fit(Cdnow.sample());
+        BgNbdLikelihood likelihood = new BgNbdLikelihood(Cdnow.sample());
+        double[] theta = fit.optimum().parameters();
+        double[][] info = new double[4][4];
+        for (int i = 0; i < 4; i++) {
+            double h = 1e-5 * theta[i];
+            double[] gp = new double[4];
+            double[] gm = new double[4];
+            double[] plus = theta.clone();
+            double[] minus = theta.clone();
+            plus[i] += h;
+            minus[i] -= h;
+            likelihood.logLikelihood(plus, gp);
+            likelihood.logLikelihood(minus, gm);
+            for (int j = 0; j < 4; j++) {
+                info[i][j] = -(gp[j] - gm[j]) / (2 * h);
+            }
+        }
+        double[][] covariance = new org.apache.commons.math3.linear.LUDecomposition(
+                new org.apache.commons.math3.linear.Array2DRowRealMatrix(info)).getSolver().getInverse().getData();
+        double[] se = fit.optimum().standardErrors();
+        for (int j = 0; j < 4; j++) {
+            assertEquals(Math.sqrt(covariance[j][j]), se[j], 1e-4 * se[j], "SE of parameter " + j);
+        }
+    }
+
+    @Test
+    void finiteAtExtremeParameters() {
+        BgNbdLikelihood likelihood = new BgNbdLikelihood(data());
+        double[][] points = {{1e-8, 1e-8, 1e-8, 1e-8}, {1e8, 1e8, 1e8, 1e8}, {1e-8, 1e8, 1e8, 1e-8},
+            {1e8, 1e-8, 1e-8, 1e8}};
+        for (double[] theta : points) {
+            double[] gradient = new double[4];
+            double ll = likelihood.logLikelihood(theta, gradient);
+            assertTrue(Double.isFinite(ll), java.util.Arrays.toString(theta));
+            for (double g : gradient) {
+                assertTrue(Double.isFinite(g), java.util.Arrays.toString(theta));
+            }
+        }
+    }
+
+    @Test
+    void identicalRowsAreMergedWithoutChangingTheLikelihood() {
+        SummaryColumns cdnow = Cdnow.sample();
+        double[] theta = {0.3, 5.0, 0.9, 2.0};
+        double merged = new BgNbdLikelihood(cdnow).logLikelihood(theta, null);
+        double byRows = new BgNbdLikelihood(cdnow.compress()).logLikelihood(theta, null);
+        assertEquals(byRows, merged, 1e-9 * Math.abs(byRows));
+        assertEquals(2357.0, new BgNbdLikelihood(cdnow).observations(), 0.0);
+    }
+}
