@@ -22,7 +22,8 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
- * The {@code clv} command: customer summaries, historical CLV and a demo, from transaction CSV files.
+ * The {@code clv} command: customer summaries, historical CLV, loyalty metrics (cohorts, retention, NPS, RFM
+ * segments) and a demo, from CSV files.
  *
  * <p>Exit codes: 0 success, 1 bad input data or an I/O error, 2 an invalid command line, 70 an internal error.
  * Errors are one line on stderr, {@code clv <command>: error: <what, where>}; {@code --verbose} adds the stack
@@ -36,8 +37,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
 @Command(name = "clv", mixinStandardHelpOptions = true, versionProvider = ClvCommand.Version.class,
         usageHelpAutoWidth = true, sortOptions = false,
         description = "Customer lifetime value and loyalty metrics from transaction CSV files.",
-        subcommands = {SummaryCommand.class, HistoricalCommand.class, CohortCommand.class,
-                DemoCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {SummaryCommand.class, HistoricalCommand.class, CohortCommand.class, RetentionCommand.class,
+                NpsCommand.class, SegmentCommand.class, DemoCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 success, 1 bad input or I/O error, 2 invalid command line, 70 internal error.",
                 "Run 'clv demo' for a tour on the bundled CDNOW sample."})
 public final class ClvCommand implements Callable<Integer> {

@@ -567,6 +567,23 @@ public final class TransactionCsv implements Iterable<TransactionRecord> {
         return notes;
     }
 
+    /**
+     * A date reader with the rules of the transaction date column: ISO dates and date-times (truncated to the day as
+     * written) when {@code pattern} is {@code null}, else the {@link DateTimeFormatter} pattern (month names in
+     * English, any case).
+     *
+     * @param pattern the pattern, or {@code null} for ISO
+     * @return a function that throws {@link DateTimeException} for text that is not a date
+     * @throws IllegalArgumentException if the pattern is invalid
+     */
+    public static Function<String, LocalDate> dateParser(String pattern) {
+        if (pattern == null) {
+            return TransactionCsv::parseIsoDate;
+        }
+        DateTimeFormatter formatter = dateFormatter(pattern);
+        return text -> formatter.parse(text, LocalDate::from);
+    }
+
     static DateTimeFormatter dateFormatter(String pattern) {
         try {
             return new DateTimeFormatterBuilder().parseCaseInsensitive().appendPattern(pattern)
