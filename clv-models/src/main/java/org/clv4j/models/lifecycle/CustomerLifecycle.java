@@ -111,7 +111,7 @@ public record CustomerLifecycle(String customerId, LifecycleStage stage, LocalDa
                 return String.format(Locale.ROOT, "new: first purchase %d days ago (new for %s days)", ageDays,
                         rules.newCustomerDays());
             case GROWING:
-                return highValue || isRising(rules)
+                return isRising(rules)
                         ? String.format(Locale.ROOT, "growing: %d repeat purchase days in the recent half of its "
                                 + "age against %d in the earlier half", recentPurchases, earlierPurchases)
                         : "growing: active and steady, revenue not yet in the high-value group";
