@@ -124,6 +124,16 @@ class CohortCommandTest {
                 "(value 'C536379')");
     }
 
+    @Test
+    void onlineRetailCancellationsNettedLeaveCustomersWithRefundsOnly() {
+        String[] net = RETAIL_CLEANING.clone();
+        net[net.length - 1] = "net";
+        Cli.Run run = Cli.run(concat(retail("cohort"), net));
+        // 33 customers have cancellation invoices only: refunds without a purchase
+        assertOneLineError(run, 1, "clv cohort: error: " + RETAIL + ": customer 17547 has refunds but no purchase "
+                + "in the observation window");
+    }
+
     static String[] retail(String command) {
         return concat(new String[] {command}, RETAIL_COLUMNS);
     }
@@ -142,6 +152,8 @@ class CohortCommandTest {
                 "clv cohort: note: the last period, 2011-12, is partial: the observation ends on 2011-12-09; its "
                         + "figures are so far (--complete-periods-only leaves it out)"),
                 run.errLines().subList(0, 3));
+        assertEquals("clv cohort: 4339 customers in 13 cohorts, 18566 orders, revenue 1.36265546641E7",
+                run.errLines().get(3)); // docs/cli.md
         List<CSVRecord> rows = Cli.parse(Files.readString(target));
 
         // the independent computation: split lines, parse the US date-times, drop (blank) ids and C invoices

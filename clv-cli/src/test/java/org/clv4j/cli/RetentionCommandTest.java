@@ -129,6 +129,8 @@ class RetentionCommandTest {
         assertEquals(1.182, root.get("parameters").get("beta").asDouble(), 5e-4);
         assertEquals(-1680.27, root.get("logLikelihood").asDouble(), 0.01);
         assertProjection(root, 3);
+        assertEquals(List.of("clv retention: 1 cohort, 1000 customers; alpha 0.7041, beta 1.1820, log-likelihood "
+                + "-1680.27"), run.errLines()); // docs/cli.md
         // the file-to-file path: written atomically, same content
         Path target = dir.resolve("fit.json");
         assertEquals(0, Cli.run("retention", "-s", file.toString(), "--period-column", "year",
