@@ -11,6 +11,7 @@ module org.clv4j.models {
 
     exports org.clv4j.models;
     exports org.clv4j.models.fit;
+    exports org.clv4j.models.paretonbd;
     exports org.clv4j.models.special;
     exports org.clv4j.models.historical;
     exports org.clv4j.models.bgnbd;

@@ -47,8 +47,8 @@ import org.apache.commons.math3.special.Gamma;
  * moderate parameters over z in (−10^6, 1 − 10^−8), huge parameters (10^3 to 10^5), c − a − b equal to or within
  * 10^−12 of an integer, and the exact argument patterns of BG/NBD and Pareto/NBD. On all of them,
  * {@code |log2F1 − ln 2F1| <= 1e-12 · max(1, |ln 2F1|)}; the largest scaled error observed there is 3e-14.
- * The bound is stated for a, b, c &gt; 0; the algorithm also handles other real parameters, where the accuracy is relative to the size of the largest terms when the function is close to
- * one of its zeros.
+ * The bound is stated for a, b, c &gt; 0; the algorithm also handles other real parameters, where the accuracy
+ * is relative to the size of the largest terms when the function is close to one of its zeros.
  *
  * <p>Cost: a few to a few hundred terms for the parameters the transaction models reach; at most
  * {@value #MAX_TERMS} terms per series in any case.
@@ -193,9 +193,9 @@ public final class Hypergeometric2F1 {
     private static final int ONE_MINUS_Z = 3;
 
     /**
-     * y^eS · 2F1(a, b; c; x) for 0 &lt; x &lt; 1, where the caller also supplies eE, the exponent of y in the Euler form
-     * y^eE · 2F1(c − a, c − b; c; x) of the same value (eE = eS + c − a − b, but computed by the caller without
-     * the cancellation of large exponents).
+     * y^eS · 2F1(a, b; c; x) for 0 &lt; x &lt; 1, where the caller also supplies eE, the exponent of y in the
+     * Euler form y^eE · 2F1(c − a, c − b; c; x) of the same value (eE = eS + c − a − b, but computed by the caller
+     * without the cancellation of large exponents).
      */
     private static Signed unitInterval(double a, double b, double c, double x, double y, double logY, double eS,
                                        double eE) {

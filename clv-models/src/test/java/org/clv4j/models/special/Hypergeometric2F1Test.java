@@ -168,7 +168,8 @@ class Hypergeometric2F1Test {
             {2.0, -1e-9, 0.42278433477600010590},
         };
         for (double[] c : cases) {
-            assertEquals(c[2], Hypergeometric2F1.lnGammaDifferenceOverEps(c[0], c[1]), 2e-15 * Math.max(1, Math.abs(c[2])),
+            assertEquals(c[2], Hypergeometric2F1.lnGammaDifferenceOverEps(c[0], c[1]),
+                    2e-15 * Math.max(1, Math.abs(c[2])),
                     "x=" + c[0] + ", eps=" + c[1]);
         }
     }
