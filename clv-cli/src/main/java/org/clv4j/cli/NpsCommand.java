@@ -77,8 +77,8 @@ public final class NpsCommand implements Callable<Integer> {
 
     @Option(names = "--interval", paramLabel = "METHOD", defaultValue = "adjusted-wald",
             converter = IntervalConverter.class, completionCandidates = Intervals.class,
-            description = "Interval method: adjusted-wald (3 pseudo-answers, ¾ promoter, ¾ detractor, 1½ passive; "
-                    + "good coverage on small samples; the default) or wald (NPS ± z x standard error).")
+            description = "Interval method: adjusted-wald (3 pseudo-answers, 3/4 promoter, 3/4 detractor, 1.5 passive; "
+                    + "good coverage on small samples; the default) or wald (NPS +/- z x standard error).")
     NpsIntervalMethod interval;
 
     @Mixin
