@@ -14,6 +14,7 @@ module org.clv4j.models {
     exports org.clv4j.models.paretonbd;
     exports org.clv4j.models.special;
     exports org.clv4j.models.historical;
+    exports org.clv4j.models.predictive;
     exports org.clv4j.models.bgnbd;
     exports org.clv4j.models.mbgnbd;
     exports org.clv4j.models.bgbb;

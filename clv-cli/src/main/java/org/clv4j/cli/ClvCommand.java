@@ -22,10 +22,11 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
- * The {@code clv} command: customer summaries, historical CLV, loyalty metrics (cohorts, retention, NPS, RFM
- * segments) and a demo, from CSV files.
+ * The {@code clv} command: customer summaries, historical CLV, model fits and predictions (probabilistic CLV),
+ * loyalty metrics (cohorts, retention, NPS, RFM segments), the customer CLV table and a demo, from CSV files.
  *
- * <p>Exit codes: 0 success, 1 bad input data or an I/O error, 2 an invalid command line, 70 an internal error.
+ * <p>Exit codes: 0 success, 1 bad input data or an I/O error, 2 an invalid command line, 3 a fit that did not
+ * converge (its model file is written all the same), 70 an internal error.
  * Errors are one line on stderr, {@code clv <command>: error: <what, where>}; {@code --verbose} adds the stack
  * trace.
  *
@@ -37,9 +38,11 @@ import picocli.CommandLine.UnmatchedArgumentException;
 @Command(name = "clv", mixinStandardHelpOptions = true, versionProvider = ClvCommand.Version.class,
         usageHelpAutoWidth = true, sortOptions = false,
         description = "Customer lifetime value and loyalty metrics from transaction CSV files.",
-        subcommands = {SummaryCommand.class, HistoricalCommand.class, CohortCommand.class, RetentionCommand.class,
-                NpsCommand.class, SegmentCommand.class, DemoCommand.class, CommandLine.HelpCommand.class},
-        footer = {"", "Exit codes: 0 success, 1 bad input or I/O error, 2 invalid command line, 70 internal error.",
+        subcommands = {SummaryCommand.class, HistoricalCommand.class, FitCommand.class, PredictCommand.class,
+                CohortCommand.class, RetentionCommand.class, NpsCommand.class, SegmentCommand.class,
+                DemoCommand.class, CommandLine.HelpCommand.class},
+        footer = {"", "Exit codes: 0 success, 1 bad input or I/O error, 2 invalid command line, 3 fit did not converge "
+                + "(model file written), 70 internal error.",
                 "Run 'clv demo' for a tour on the bundled CDNOW sample."})
 public final class ClvCommand implements Callable<Integer> {
 
@@ -47,6 +50,8 @@ public final class ClvCommand implements Callable<Integer> {
     public static final int EXIT_INPUT = 1;
     /** Exit code for an invalid command line. */
     public static final int EXIT_USAGE = 2;
+    /** Exit code of {@code clv fit} when the fit did not converge; the model file is written all the same. */
+    public static final int EXIT_NOT_CONVERGED = 3;
     /** Exit code for an internal error (a bug). */
     public static final int EXIT_INTERNAL = 70;
 

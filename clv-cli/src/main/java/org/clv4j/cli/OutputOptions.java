@@ -38,7 +38,7 @@ public final class OutputOptions {
     }
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE",
-            description = "Write the CSV to FILE (replaced atomically; nothing is written on error) instead of "
+            description = "Write the output to FILE (replaced atomically; nothing is written on error) instead of "
                     + "stdout.")
     Path output;
 
@@ -71,6 +71,23 @@ public final class OutputOptions {
                 body.writeTo(csv);
                 csv.flush();
             });
+        }
+    }
+
+    /**
+     * Writes text (such as a JSON model file) to the output file, or to the command's stdout.
+     *
+     * @param spec the running command's spec (for its stdout)
+     * @param text the complete content
+     * @throws IOException if writing fails; a file target is then unchanged
+     */
+    public void writeText(CommandSpec spec, String text) throws IOException {
+        if (output == null) {
+            PrintWriter out = spec.commandLine().getOut();
+            out.print(text);
+            out.flush();
+        } else {
+            AtomicOutput.write(output, writer -> writer.write(text));
         }
     }
 }

@@ -5,6 +5,8 @@
  * <ul>
  *   <li>{@link org.clv4j.models.historical}: historical CLV, margin × average order value × purchase frequency ×
  *       lifespan − acquisition cost, per customer and aggregated by segment.</li>
+ *   <li>{@link org.clv4j.models.predictive}: probabilistic CLV, a fitted transaction model × the Gamma-Gamma spend
+ *       model, discounted step by step.</li>
  *   <li>{@link org.clv4j.models.fit}: maximum-likelihood fitting shared by all models.</li>
  *   <li>{@link org.clv4j.models.sbg}: the shifted-beta-geometric model of contractual retention.</li>
  * </ul>
