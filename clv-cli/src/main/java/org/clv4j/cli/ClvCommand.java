@@ -40,7 +40,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
         description = "Customer lifetime value and loyalty metrics from transaction CSV files.",
         subcommands = {SummaryCommand.class, HistoricalCommand.class, FitCommand.class, PredictCommand.class,
                 CohortCommand.class, RetentionCommand.class, NpsCommand.class, SegmentCommand.class,
-                DemoCommand.class, CommandLine.HelpCommand.class},
+                TableCommand.class, DemoCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 success, 1 bad input or I/O error, 2 invalid command line, 3 fit did not converge "
                 + "(model file written), 70 internal error.",
                 "Run 'clv demo' for a tour on the bundled CDNOW sample."})

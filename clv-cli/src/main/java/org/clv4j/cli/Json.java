@@ -8,9 +8,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.util.Locale;
-import org.clv4j.cli.csv.AtomicOutput;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
@@ -68,13 +66,6 @@ final class Json {
      * @throws IOException if writing fails; a file target is then unchanged
      */
     static void write(CommandSpec spec, OutputOptions output, JsonNode node) throws IOException {
-        String text = text(node);
-        if (output.file() == null) {
-            PrintWriter out = spec.commandLine().getOut();
-            out.print(text);
-            out.flush();
-        } else {
-            AtomicOutput.write(output.file(), writer -> writer.write(text));
-        }
+        output.writeText(spec, text(node));
     }
 }

@@ -107,7 +107,7 @@ public final class RetentionCommand implements Callable<Integer> {
                         : "s (pooled fit)", data.customers(), pooled.model().alpha(), pooled.model().beta(),
                 pooled.logLikelihood(), converged ? "" : " (not converged, see the warnings)"));
         err.flush();
-        return 0;
+        return converged ? 0 : ClvCommand.EXIT_NOT_CONVERGED;
     }
 
     /** One fit as JSON: model, parameters, standard errors, log-likelihood, convergence, projection. */

@@ -139,6 +139,18 @@ class RetentionCommandTest {
     }
 
     @Test
+    void aFitThatDoesNotConvergeIsWrittenWithExitCodeThree() throws IOException {
+        // a constant churn of one half per period: no heterogeneity, the best sBG is the limit alpha, beta → ∞
+        Path file = write(dir, "geometric.csv", "period,customers_alive", "0,1024", "1,512", "2,256", "3,128",
+                "4,64");
+        Cli.Run run = Cli.run("retention", "-s", file.toString());
+        assertEquals(ClvCommand.EXIT_NOT_CONVERGED, run.exitCode(), run::toString);
+        JsonNode root = JSON.readTree(run.out());
+        assertFalse(root.get("converged").asBoolean());
+        assertContains(run, "clv retention: warning: the fit did not converge", "(not converged, see the warnings)");
+    }
+
+    @Test
     void badSurvivorFiles() throws IOException {
         Path fraction = write(dir, "f.csv", "period,customers_alive", "0,100", "1,80.5");
         Cli.Run run = Cli.run("retention", "-s", fraction.toString());
