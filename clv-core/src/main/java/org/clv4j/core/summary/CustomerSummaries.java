@@ -37,9 +37,7 @@ public final class CustomerSummaries {
                                                   SummaryOptions options) {
         Objects.requireNonNull(transactions, "transactions");
         SummaryAccumulator accumulator = SummaryAccumulator.createWithSecondPass(options);
-        for (Transaction t : transactions) {
-            accumulator.add(t);
-        }
+        accumulator.addAll(transactions);
         Set<String> ambiguous = accumulator.ambiguousCustomers();
         if (!ambiguous.isEmpty()) {
             accumulator.restartExact(Set.copyOf(ambiguous));

@@ -134,6 +134,94 @@ public final class SummaryAccumulator {
             state = lookup(customerId, epochDay);
             recent = state;
         }
+        addTo(state, customerId, epochDay, amount);
+    }
+
+    /**
+     * Adds many transactions given as columns: the bulk entry point. Rows are processed in small batches whose
+     * customer look-ups are issued together, so that their memory accesses overlap; the result is the same as
+     * adding the rows one by one in order.
+     *
+     * @param customerIds the customer ids
+     * @param epochDays the purchase dates as days since 1970-01-01
+     * @param amounts the amounts
+     * @param from the first row, inclusive
+     * @param to the last row, exclusive
+     * @throws IllegalArgumentException as {@link #add(Transaction)}, for the first invalid row
+     * @throws IndexOutOfBoundsException if the range is outside an array
+     */
+    public void addAll(String[] customerIds, long[] epochDays, double[] amounts, int from, int to) {
+        java.util.Objects.checkFromToIndex(from, to, customerIds.length);
+        java.util.Objects.checkFromToIndex(from, to, epochDays.length);
+        java.util.Objects.checkFromToIndex(from, to, amounts.length);
+        CustomerState[] resolved = new CustomerState[BATCH];
+        for (int start = from; start < to; start += BATCH) {
+            int end = Math.min(to, start + BATCH);
+            prefetch(customerIds, start, end, resolved);
+            for (int i = start; i < end; i++) {
+                CustomerState state = resolved[i - start];
+                if (state == null) {
+                    state = lookup(customerIds[i], epochDays[i]);
+                }
+                addTo(state, customerIds[i], epochDays[i], amounts[i]);
+            }
+        }
+    }
+
+    /**
+     * Adds every transaction of {@code transactions}, in batches as {@link #addAll(String[], long[], double[], int,
+     * int)} does.
+     *
+     * @param transactions the transactions
+     * @throws IllegalArgumentException as {@link #add(Transaction)}, for the first invalid transaction
+     */
+    public void addAll(Iterable<? extends Transaction> transactions) {
+        String[] ids = new String[BATCH];
+        long[] days = new long[BATCH];
+        double[] amounts = new double[BATCH];
+        int k = 0;
+        for (Transaction t : transactions) {
+            ids[k] = t.customerId();
+            days[k] = t.date().toEpochDay();
+            amounts[k] = t.amount();
+            if (++k == BATCH) {
+                addAll(ids, days, amounts, 0, k);
+                k = 0;
+            }
+        }
+        addAll(ids, days, amounts, 0, k);
+    }
+
+    /** Rows per batch of {@link #addAll}: enough independent look-ups to keep the memory system busy. */
+    private static final int BATCH = 32;
+
+    /**
+     * Resolves the rows' customers that sit in their home slot, touching the table slot, the state and its id
+     * for all rows before any is used: the loads are independent, so the processor overlaps their cache misses.
+     * Rows left null take the ordinary look-up.
+     */
+    private void prefetch(String[] ids, int start, int end, CustomerState[] resolved) {
+        CustomerState[] t = table;
+        int mask = t.length - 1;
+        CustomerState previous = null;
+        for (int i = start; i < end; i++) {
+            String id = ids[i];
+            CustomerState s = null;
+            if (previous != null && id == previous.customerId) {
+                s = previous; // consecutive rows of one customer: exports sorted by customer
+            } else if (id != null) {
+                int hash = id.hashCode();
+                s = t[spread(hash) & mask];
+                if (s != null && (s.hash != hash || (s.customerId != id && !s.customerId.equals(id)))) {
+                    s = null;
+                }
+            }
+            resolved[i - start] = s;
+            previous = s;
+        }
+    }
+
+    private void addTo(CustomerState state, String customerId, long epochDay, double amount) {
         if (epochDay > observationEnd) {
             throw new IllegalArgumentException(String.format(Locale.ROOT,
                     "transaction after the observation end for customer %s: date=%s, observationEnd=%s",
