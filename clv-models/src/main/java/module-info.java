@@ -24,4 +24,6 @@ module org.clv4j.models {
     exports org.clv4j.models.retention;
     exports org.clv4j.models.nps;
     exports org.clv4j.models.rfm;
+    exports org.clv4j.models.lifecycle;
+    exports org.clv4j.models.table;
 }

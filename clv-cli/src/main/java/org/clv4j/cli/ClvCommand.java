@@ -22,8 +22,8 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
- * The {@code clv} command: customer summaries, historical CLV, model fits and predictions (probabilistic CLV), and a
- * demo, from CSV files.
+ * The {@code clv} command: customer summaries, historical CLV, model fits and predictions (probabilistic CLV),
+ * loyalty metrics (cohorts, retention, NPS, RFM segments), the customer CLV table and a demo, from CSV files.
  *
  * <p>Exit codes: 0 success, 1 bad input data or an I/O error, 2 an invalid command line, 3 a fit that did not
  * converge (its model file is written all the same), 70 an internal error.
@@ -39,7 +39,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
         usageHelpAutoWidth = true, sortOptions = false,
         description = "Customer lifetime value and loyalty metrics from transaction CSV files.",
         subcommands = {SummaryCommand.class, HistoricalCommand.class, FitCommand.class, PredictCommand.class,
-                DemoCommand.class, CommandLine.HelpCommand.class},
+                CohortCommand.class, RetentionCommand.class, NpsCommand.class, SegmentCommand.class,
+                TableCommand.class, DemoCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 success, 1 bad input or I/O error, 2 invalid command line, 3 fit did not converge "
                 + "(model file written), 70 internal error.",
                 "Run 'clv demo' for a tour on the bundled CDNOW sample."})

@@ -54,6 +54,19 @@ public final class Converters {
         }
     }
 
+    /** {@code reject}, {@code drop} or {@code net}, any case, for {@code --cancellations}. */
+    public static final class CancellationPolicyConverter implements ITypeConverter<RefundPolicy> {
+        @Override
+        public RefundPolicy convert(String value) {
+            try {
+                return RefundPolicy.valueOf(value.trim().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException("'" + value + "' is not a cancellation policy (expected reject, "
+                        + "drop or net)");
+            }
+        }
+    }
+
     /** Completion candidates and help text for {@code --refunds}. */
     public static final class RefundPolicies implements Iterable<String> {
         @Override

@@ -9,6 +9,8 @@
  *       model, discounted step by step.</li>
  *   <li>{@link org.clv4j.models.fit}: maximum-likelihood fitting shared by all models.</li>
  *   <li>{@link org.clv4j.models.sbg}: the shifted-beta-geometric model of contractual retention.</li>
+ *   <li>{@link org.clv4j.models.lifecycle}: lifecycle stages (new, growing, mature, dormant, lost).</li>
+ *   <li>{@link org.clv4j.models.table}: the customer CLV table, one row per customer with all of the above.</li>
  * </ul>
  */
 package org.clv4j.models;

@@ -119,20 +119,51 @@ public final class TransactionCsv implements Iterable<TransactionRecord> {
     }
 
     /**
-     * Which columns hold what, how dates are written, and what to do with refunds and blank customer ids.
+     * Which columns hold what, how dates are written, and what to do with refunds, cancellations and blank customer
+     * ids. Build one from {@link #defaults()} with the {@code withX} copies.
+     *
+     * <p>Cleaning rules for messy exports, each opt-in and each reported:
+     * <ul>
+     *   <li><b>quantity</b>: with a quantity column, a row's amount is quantity × the amount column (a unit price);
+     *   </li>
+     *   <li><b>cancellations</b>: with an order column and a cancellation prefix, a row whose order id starts with
+     *       the prefix is a cancellation: rejected (the default, an error naming the row), dropped, or netted (passed
+     *       on as a refund, which needs a negative amount);</li>
+     *   <li><b>blank customer ids</b>: an empty cell, or a cell equal to one of {@link #blankCustomerIdValues()},
+     *       has no customer id: an error unless {@link #dropBlankCustomerIds()}. By default those values are the
+     *       {@link #PLACEHOLDER_CUSTOMER_IDS well-known placeholders} such as {@code (blank)} or {@code N/A}
+     *       (compared ignoring case), so that a placeholder is never taken for a real customer.</li>
+     * </ul>
      *
      * @param customerColumn the header name of the customer id column
      * @param dateColumn the header name of the date column
-     * @param amountColumn the header name of the amount column
+     * @param amountColumn the header name of the amount column (the unit price when a quantity column is set)
      * @param amountRequired whether the amount column must exist; when false and the file has no such column,
      *        every amount is 0
      * @param datePattern a {@link DateTimeFormatter} pattern such as {@code M/d/yyyy H:mm}, or {@code null} for ISO
      *        dates and date-times
-     * @param refundPolicy negative amounts: rejected (an error naming the row), dropped, or passed on to be netted
+     * @param refundPolicy negative amounts (other than cancellations): rejected (an error naming the row), dropped,
+     *        or passed on to be netted
      * @param dropBlankCustomerIds whether rows with a blank customer id are skipped (and counted) instead of an error
+     * @param quantityColumn the header name of a quantity column multiplying the amount, or {@code null}
+     * @param orderColumn the header name of the order id column, or {@code null}
+     * @param cancellationPrefix order ids starting with it are cancellations, or {@code null} for none; needs an
+     *        order column
+     * @param cancellationPolicy what to do with cancellations: reject, drop or net
+     * @param blankCustomerIdValues cell values (exact, after trimming) that mean "no customer id" besides the empty
+     *        cell, or {@code null} for the {@link #PLACEHOLDER_CUSTOMER_IDS built-in placeholders} (ignoring case)
      */
     public record Format(String customerColumn, String dateColumn, String amountColumn, boolean amountRequired,
-                         String datePattern, RefundPolicy refundPolicy, boolean dropBlankCustomerIds) {
+                         String datePattern, RefundPolicy refundPolicy, boolean dropBlankCustomerIds,
+                         String quantityColumn, String orderColumn, String cancellationPrefix,
+                         RefundPolicy cancellationPolicy, List<String> blankCustomerIdValues) {
+
+        /**
+         * Customer id values read as "no customer id" unless {@link #blankCustomerIdValues()} says otherwise,
+         * compared ignoring case: the usual spellings of a missing value in spreadsheet and database exports.
+         */
+        public static final List<String> PLACEHOLDER_CUSTOMER_IDS = List.of("(blank)", "(null)", "(none)",
+                "(empty)", "null", "none", "nil", "nan", "na", "n/a", "#n/a", "undefined");
 
         /**
          * Validates the components.
@@ -144,26 +175,150 @@ public final class TransactionCsv implements Iterable<TransactionRecord> {
          * @param datePattern a {@link DateTimeFormatter} pattern, or {@code null} for ISO
          * @param refundPolicy what to do with negative amounts
          * @param dropBlankCustomerIds whether rows with a blank customer id are skipped
-         * @throws IllegalArgumentException if a column name is blank or the date pattern is invalid
+         * @param quantityColumn the quantity column, or {@code null}
+         * @param orderColumn the order id column, or {@code null}
+         * @param cancellationPrefix the prefix of cancellation order ids, or {@code null}
+         * @param cancellationPolicy what to do with cancellations
+         * @param blankCustomerIdValues the values meaning "no customer id", or {@code null} for the placeholders
+         * @throws IllegalArgumentException if a column name or the cancellation prefix is blank, the date pattern is
+         *         invalid, or a cancellation prefix is given without an order column
          */
         public Format {
             requireColumn(customerColumn, "--customer-column");
             requireColumn(dateColumn, "--date-column");
             requireColumn(amountColumn, "--amount-column");
+            if (quantityColumn != null) {
+                requireColumn(quantityColumn, "--quantity-column");
+            }
+            if (orderColumn != null) {
+                requireColumn(orderColumn, "--order-column");
+            }
             Objects.requireNonNull(refundPolicy, "refundPolicy");
+            Objects.requireNonNull(cancellationPolicy, "cancellationPolicy");
+            if (cancellationPrefix != null) {
+                if (cancellationPrefix.isBlank()) {
+                    throw new IllegalArgumentException("the cancellation prefix must not be blank: "
+                            + "--cancellation-prefix='" + cancellationPrefix + "'");
+                }
+                if (orderColumn == null) {
+                    throw new IllegalArgumentException("a cancellation prefix needs the order id column: "
+                            + "--cancellation-prefix='" + cancellationPrefix + "' without --order-column");
+                }
+            }
+            if (blankCustomerIdValues != null) {
+                List<String> trimmed = new ArrayList<>(blankCustomerIdValues.size());
+                for (String value : blankCustomerIdValues) {
+                    trimmed.add(Objects.requireNonNull(value, "blankCustomerIdValues").trim());
+                }
+                blankCustomerIdValues = List.copyOf(trimmed);
+            }
             if (datePattern != null) {
                 dateFormatter(datePattern);
             }
         }
 
         /**
+         * The format of the original seven settings: no quantity, order or cancellation columns, the built-in
+         * placeholders as blank customer ids.
+         *
+         * @param customerColumn the header name of the customer id column
+         * @param dateColumn the header name of the date column
+         * @param amountColumn the header name of the amount column
+         * @param amountRequired whether the amount column must exist
+         * @param datePattern a {@link DateTimeFormatter} pattern, or {@code null} for ISO
+         * @param refundPolicy what to do with negative amounts
+         * @param dropBlankCustomerIds whether rows with a blank customer id are skipped
+         * @throws IllegalArgumentException if a column name is blank or the date pattern is invalid
+         */
+        public Format(String customerColumn, String dateColumn, String amountColumn, boolean amountRequired,
+                      String datePattern, RefundPolicy refundPolicy, boolean dropBlankCustomerIds) {
+            this(customerColumn, dateColumn, amountColumn, amountRequired, datePattern, refundPolicy,
+                    dropBlankCustomerIds, null, null, null, RefundPolicy.REJECT, null);
+        }
+
+        /**
          * Columns {@code customer_id}, {@code date} and, if present, {@code amount}; ISO dates; refunds rejected;
-         * blank customer ids rejected.
+         * blank customer ids (and placeholders such as {@code (blank)}) rejected; no quantity, no cancellations.
          *
          * @return the default format
          */
         public static Format defaults() {
             return new Format("customer_id", "date", "amount", false, null, RefundPolicy.REJECT, false);
+        }
+
+        /**
+         * A copy in which the amount is quantity × the amount column; the amount column becomes required.
+         *
+         * @param column the quantity column's header name, or {@code null} for none
+         * @return the copy
+         * @throws IllegalArgumentException if the name is blank
+         */
+        public Format withQuantityColumn(String column) {
+            return new Format(customerColumn, dateColumn, amountColumn, amountRequired || column != null,
+                    datePattern, refundPolicy, dropBlankCustomerIds, column, orderColumn, cancellationPrefix,
+                    cancellationPolicy, blankCustomerIdValues);
+        }
+
+        /**
+         * A copy that reads order ids from a column (into {@link TransactionRecord#orderId()}).
+         *
+         * @param column the order id column's header name, or {@code null} for none
+         * @return the copy
+         * @throws IllegalArgumentException if the name is blank, or it is {@code null} while a cancellation prefix
+         *         is set
+         */
+        public Format withOrderColumn(String column) {
+            return new Format(customerColumn, dateColumn, amountColumn, amountRequired, datePattern, refundPolicy,
+                    dropBlankCustomerIds, quantityColumn, column, cancellationPrefix, cancellationPolicy,
+                    blankCustomerIdValues);
+        }
+
+        /**
+         * A copy that recognises cancellations by the prefix of their order id.
+         *
+         * @param prefix order ids starting with it are cancellations, such as {@code C}; {@code null} for none
+         * @param policy reject (an error naming the row), drop (skip and count) or net (a refund to subtract; the
+         *        amount must then be negative)
+         * @return the copy
+         * @throws IllegalArgumentException if the prefix is blank or no order column is set
+         */
+        public Format withCancellations(String prefix, RefundPolicy policy) {
+            return new Format(customerColumn, dateColumn, amountColumn, amountRequired, datePattern, refundPolicy,
+                    dropBlankCustomerIds, quantityColumn, orderColumn, prefix, policy, blankCustomerIdValues);
+        }
+
+        /**
+         * A copy with the cell values that mean "no customer id", replacing the built-in placeholders.
+         *
+         * @param values the values, compared exactly after trimming; an empty list (or {@code List.of("")}) makes
+         *        only empty cells blank; {@code null} restores the {@link #PLACEHOLDER_CUSTOMER_IDS placeholders}
+         * @return the copy
+         */
+        public Format withBlankCustomerIdValues(List<String> values) {
+            return new Format(customerColumn, dateColumn, amountColumn, amountRequired, datePattern, refundPolicy,
+                    dropBlankCustomerIds, quantityColumn, orderColumn, cancellationPrefix, cancellationPolicy,
+                    values);
+        }
+
+        /**
+         * Whether a trimmed customer id cell means "no customer id".
+         *
+         * @param id the trimmed cell
+         * @return true for the empty cell and the configured (or placeholder) values
+         */
+        public boolean isBlankCustomerId(String id) {
+            if (id.isEmpty()) {
+                return true;
+            }
+            if (blankCustomerIdValues != null) {
+                return blankCustomerIdValues.contains(id);
+            }
+            for (String placeholder : PLACEHOLDER_CUSTOMER_IDS) {
+                if (placeholder.equalsIgnoreCase(id)) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         private static void requireColumn(String name, String option) {
@@ -181,6 +336,8 @@ public final class TransactionCsv implements Iterable<TransactionRecord> {
     private final int customerIndex;
     private final int dateIndex;
     private final int amountIndex;
+    private final int quantityIndex;
+    private final int orderIndex;
     private final int fieldsNeeded;
     private final DateTimeFormatter dateFormatter;
     private final LocalDate observationEnd;
@@ -192,15 +349,20 @@ public final class TransactionCsv implements Iterable<TransactionRecord> {
     private long rows;
     private long droppedBlankCustomerIds;
     private long droppedRefunds;
+    private long droppedCancellations;
+    private long nettedCancellations;
 
     private TransactionCsv(Source source, Format format, int customerIndex, int dateIndex, int amountIndex,
-                           LocalDate observationEnd) {
+                           int quantityIndex, int orderIndex, LocalDate observationEnd) {
         this.source = source;
         this.format = format;
         this.customerIndex = customerIndex;
         this.dateIndex = dateIndex;
         this.amountIndex = amountIndex;
-        this.fieldsNeeded = Math.max(customerIndex, Math.max(dateIndex, amountIndex)) + 1;
+        this.quantityIndex = quantityIndex;
+        this.orderIndex = orderIndex;
+        this.fieldsNeeded = Math.max(Math.max(customerIndex, dateIndex), Math.max(amountIndex,
+                Math.max(quantityIndex, orderIndex))) + 1;
         this.dateFormatter = format.datePattern() == null ? null : dateFormatter(format.datePattern());
         this.observationEnd = observationEnd;
     }
@@ -236,7 +398,11 @@ public final class TransactionCsv implements Iterable<TransactionRecord> {
         int customer = column(source, header, format.customerColumn(), "--customer-column", true);
         int date = column(source, header, format.dateColumn(), "--date-column", true);
         int amount = column(source, header, format.amountColumn(), "--amount-column", format.amountRequired());
-        return new TransactionCsv(source, format, customer, date, amount, null);
+        int quantity = format.quantityColumn() == null ? -1
+                : column(source, header, format.quantityColumn(), "--quantity-column", true);
+        int order = format.orderColumn() == null ? -1
+                : column(source, header, format.orderColumn(), "--order-column", true);
+        return new TransactionCsv(source, format, customer, date, amount, quantity, order, null);
     }
 
     /**
@@ -246,7 +412,8 @@ public final class TransactionCsv implements Iterable<TransactionRecord> {
      * @return the copy
      */
     public TransactionCsv withObservationEnd(LocalDate date) {
-        return new TransactionCsv(source, format, customerIndex, dateIndex, amountIndex, date);
+        return new TransactionCsv(source, format, customerIndex, dateIndex, amountIndex, quantityIndex, orderIndex,
+                date);
     }
 
     private static int column(Source source, List<String> header, String name, String option, boolean required) {
@@ -347,6 +514,33 @@ public final class TransactionCsv implements Iterable<TransactionRecord> {
     }
 
     /**
+     * The number of cancellations skipped in the first complete pass.
+     *
+     * @return the count; 0 unless the cancellation policy is {@link RefundPolicy#DROP}
+     */
+    public long droppedCancellations() {
+        return droppedCancellations;
+    }
+
+    /**
+     * The number of cancellations passed on as refunds to net in the first complete pass.
+     *
+     * @return the count; 0 unless the cancellation policy is {@link RefundPolicy#NET}
+     */
+    public long nettedCancellations() {
+        return nettedCancellations;
+    }
+
+    /**
+     * The format the file is read with.
+     *
+     * @return the format
+     */
+    public Format format() {
+        return format;
+    }
+
+    /**
      * Human-readable notes on rows that were skipped as the format asked, for stderr.
      *
      * @return one sentence per kind of skipped row; empty when nothing was skipped
@@ -361,7 +555,33 @@ public final class TransactionCsv implements Iterable<TransactionRecord> {
             notes.add(String.format(Locale.ROOT, "%s: skipped %d rows with a negative amount (--refunds drop)",
                     source.name(), droppedRefunds));
         }
+        if (droppedCancellations > 0) {
+            notes.add(String.format(Locale.ROOT, "%s: skipped %d cancellations, order ids starting with '%s' "
+                    + "(--cancellations drop)", source.name(), droppedCancellations, format.cancellationPrefix()));
+        }
+        if (nettedCancellations > 0) {
+            notes.add(String.format(Locale.ROOT, "%s: netted %d cancellations, order ids starting with '%s', "
+                    + "against their customers' spend (--cancellations net)", source.name(), nettedCancellations,
+                    format.cancellationPrefix()));
+        }
         return notes;
+    }
+
+    /**
+     * A date reader with the rules of the transaction date column: ISO dates and date-times (truncated to the day as
+     * written) when {@code pattern} is {@code null}, else the {@link DateTimeFormatter} pattern (month names in
+     * English, any case).
+     *
+     * @param pattern the pattern, or {@code null} for ISO
+     * @return a function that throws {@link DateTimeException} for text that is not a date
+     * @throws IllegalArgumentException if the pattern is invalid
+     */
+    public static Function<String, LocalDate> dateParser(String pattern) {
+        if (pattern == null) {
+            return TransactionCsv::parseIsoDate;
+        }
+        DateTimeFormatter formatter = dateFormatter(pattern);
+        return text -> formatter.parse(text, LocalDate::from);
     }
 
     static DateTimeFormatter dateFormatter(String pattern) {
@@ -466,6 +686,8 @@ public final class TransactionCsv implements Iterable<TransactionRecord> {
         private long passRows;
         private long passBlank;
         private long passRefunds;
+        private long passCancellations;
+        private long passNetted;
 
         Rows() throws IOException {
             reader = source.open();
@@ -540,9 +762,9 @@ public final class TransactionCsv implements Iterable<TransactionRecord> {
             close();
             done = true;
             if (passRows == 0) {
-                String problem = passBlank + passRefunds == 0 ? "no transactions: the file has a header but no rows"
-                        : String.format(Locale.ROOT, "no transactions left: all %d rows were skipped",
-                                passBlank + passRefunds);
+                long skipped = passBlank + passRefunds + passCancellations;
+                String problem = skipped == 0 ? "no transactions: the file has a header but no rows"
+                        : String.format(Locale.ROOT, "no transactions left: all %d rows were skipped", skipped);
                 throw new CsvInputException(source.name(), 0, null, null, problem, null);
             }
             if (!counted) {
@@ -550,6 +772,8 @@ public final class TransactionCsv implements Iterable<TransactionRecord> {
                 rows = passRows;
                 droppedBlankCustomerIds = passBlank;
                 droppedRefunds = passRefunds;
+                droppedCancellations = passCancellations;
+                nettedCancellations = passNetted;
             }
         }
 
@@ -558,18 +782,45 @@ public final class TransactionCsv implements Iterable<TransactionRecord> {
             if (record.size() < fieldsNeeded) {
                 throw new CsvInputException(source.name(), line, null, String.join(",", record.toList()),
                         String.format(Locale.ROOT, "the row has %d fields, too few to hold the column '%s'",
-                                record.size(), record.size() <= customerIndex ? format.customerColumn()
-                                        : record.size() <= dateIndex ? format.dateColumn()
-                                        : format.amountColumn()), null);
+                                record.size(), firstMissingColumn(record.size())), null);
             }
             String customerId = record.get(customerIndex).trim();
-            if (customerId.isEmpty()) {
+            if (format.isBlankCustomerId(customerId)) {
                 if (format.dropBlankCustomerIds()) {
                     passBlank++;
                     return null;
                 }
                 throw new CsvInputException(source.name(), line, format.customerColumn(), record.get(customerIndex),
-                        "the customer id is blank (use --drop-blank-customer-ids to skip such rows)", null);
+                        customerId.isEmpty()
+                                ? "the customer id is blank (use --drop-blank-customer-ids to skip such rows)"
+                                : "the customer id is a placeholder for a missing id; rows without a customer id "
+                                        + "are rejected by default (use --drop-blank-customer-ids to skip them; if it "
+                                        + "is a real customer id, list the file's placeholders with "
+                                        + "--blank-customer-id-value, such as --blank-customer-id-value '')", null);
+            }
+            String orderId = null;
+            boolean cancellation = false;
+            if (orderIndex >= 0) {
+                String orderText = record.get(orderIndex).trim();
+                orderId = orderText.isEmpty() ? null : orderText;
+                if (orderId != null && format.cancellationPrefix() != null
+                        && orderId.startsWith(format.cancellationPrefix())) {
+                    switch (format.cancellationPolicy()) {
+                        case DROP:
+                            passCancellations++;
+                            return null;
+                        case NET:
+                            cancellation = true;
+                            break;
+                        case REJECT:
+                        default:
+                            throw new CsvInputException(source.name(), line, format.orderColumn(), orderText,
+                                    "a cancellation (order id starting with '" + format.cancellationPrefix()
+                                            + "', --cancellation-prefix); cancellations are rejected by default: use "
+                                            + "--cancellations drop to leave them out or --cancellations net to "
+                                            + "subtract them from the customer's spend", null);
+                    }
+                }
             }
             String dateText = record.get(dateIndex).trim();
             LocalDate date;
@@ -589,17 +840,26 @@ public final class TransactionCsv implements Iterable<TransactionRecord> {
             double amount = 0.0;
             if (amountIndex >= 0) {
                 String amountText = record.get(amountIndex).trim();
-                if (!isPlainDecimal(amountText)) {
-                    throw new CsvInputException(source.name(), line, format.amountColumn(), amountText,
-                            "the amount is not a number (expected digits with an optional sign, '.' and exponent)",
-                            null);
+                amount = number(amountText, line, format.amountColumn(), quantityIndex >= 0 ? "unit price"
+                        : "amount");
+                String shown = amountText;
+                if (quantityIndex >= 0) {
+                    String quantityText = record.get(quantityIndex).trim();
+                    double quantity = number(quantityText, line, format.quantityColumn(), "quantity");
+                    amount = amount * quantity + 0.0;
+                    shown = quantityText + " x " + amountText;
+                    if (!Double.isFinite(amount)) {
+                        throw new CsvInputException(source.name(), line, format.quantityColumn(), shown,
+                                "quantity x unit price is too large to be a finite number", null);
+                    }
                 }
-                amount = Double.parseDouble(amountText) + 0.0;
-                if (!Double.isFinite(amount)) {
-                    throw new CsvInputException(source.name(), line, format.amountColumn(), amountText,
-                            "the amount is too large to be a finite number", null);
-                }
-                if (amount < 0.0) {
+                if (cancellation) {
+                    if (!(amount < 0.0)) {
+                        throw new CsvInputException(source.name(), line, amountColumnName(), shown,
+                                "a cancellation to net (--cancellations net) must have a negative amount", null);
+                    }
+                    passNetted++;
+                } else if (amount < 0.0) {
                     switch (format.refundPolicy()) {
                         case DROP:
                             passRefunds++;
@@ -608,14 +868,56 @@ public final class TransactionCsv implements Iterable<TransactionRecord> {
                             break;
                         case REJECT:
                         default:
-                            throw new CsvInputException(source.name(), line, format.amountColumn(), amountText,
+                            throw new CsvInputException(source.name(), line, amountColumnName(), shown,
                                     "negative amount (a refund); refunds are rejected by default: use --refunds "
                                             + "drop to leave them out or --refunds net to subtract them from the "
-                                            + "customer's spend", null);
+                                            + "customer's spend" + (format.cancellationPrefix() == null
+                                            ? " (cancellation invoices can be recognised by their order id with "
+                                                    + "--order-column and --cancellation-prefix)" : ""), null);
                     }
                 }
+            } else if (cancellation) {
+                throw new CsvInputException(source.name(), line, format.orderColumn(), orderId,
+                        "a cancellation to net (--cancellations net) needs an amount column", null);
             }
-            return Transaction.of(customerId, date, amount);
+            return orderId == null ? Transaction.of(customerId, date, amount)
+                    : Transaction.of(customerId, date, amount, orderId);
+        }
+
+        /** A plain decimal cell, or an error naming the column and the value. */
+        private double number(String text, long line, String column, String what) {
+            if (!isPlainDecimal(text)) {
+                throw new CsvInputException(source.name(), line, column, text, "the " + what
+                        + " is not a number (expected digits with an optional sign, '.' and exponent)", null);
+            }
+            double value = Double.parseDouble(text) + 0.0;
+            if (!Double.isFinite(value)) {
+                throw new CsvInputException(source.name(), line, column, text,
+                        "the " + what + " is too large to be a finite number", null);
+            }
+            return value;
+        }
+
+        /** The amount column, or "quantity x amount" when both make the amount. */
+        private String amountColumnName() {
+            return quantityIndex >= 0 ? format.quantityColumn() + " x " + format.amountColumn()
+                    : format.amountColumn();
+        }
+
+        /** The first configured column beyond a short row's last field. */
+        private String firstMissingColumn(int size) {
+            String name = null;
+            int index = Integer.MAX_VALUE;
+            int[] indexes = {customerIndex, dateIndex, amountIndex, quantityIndex, orderIndex};
+            String[] names = {format.customerColumn(), format.dateColumn(), format.amountColumn(),
+                format.quantityColumn(), format.orderColumn()};
+            for (int i = 0; i < indexes.length; i++) {
+                if (indexes[i] >= size && indexes[i] < index) {
+                    index = indexes[i];
+                    name = names[i];
+                }
+            }
+            return name;
         }
 
         void close() {
