@@ -6,6 +6,7 @@ import org.clv4j.models.fit.FitOptions;
 import org.clv4j.models.fit.FitResult;
 import org.clv4j.models.fit.MaximumLikelihood;
 import org.clv4j.models.fit.Optimum;
+import org.clv4j.models.internal.BetaGeometricNbdLikelihood;
 import org.clv4j.models.internal.PilotRefinement;
 
 /**
@@ -74,10 +75,10 @@ public final class BgNbdEstimator {
      * @throws IllegalArgumentException if the likelihood is not finite at the starting values
      */
     public FitResult<BgNbdModel> fit(SummaryColumns columns) {
-        BgNbdLikelihood likelihood = new BgNbdLikelihood(columns);
+        BetaGeometricNbdLikelihood likelihood = BetaGeometricNbdLikelihood.of(0, columns);
         FitOptions run = options;
         if (options.start() == null && likelihood.rows() > SAMPLE_THRESHOLD) {
-            BgNbdLikelihood sample = likelihood.sample(SAMPLE_SIZE);
+            BetaGeometricNbdLikelihood sample = likelihood.sample(SAMPLE_SIZE);
             Optimum pilot = MaximumLikelihood.maximize(sample, sample.defaultStart(), options);
             run = options.withStart(PilotRefinement.refine(likelihood, pilot, options.gradientTolerance(), 8));
         }

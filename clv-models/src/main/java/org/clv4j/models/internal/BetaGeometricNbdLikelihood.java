@@ -1,5 +1,8 @@
 package org.clv4j.models.internal;
 
+import org.clv4j.core.summary.SummaryColumns;
+import org.clv4j.models.fit.LikelihoodFunction;
+
 import java.util.Arrays;
 import org.apache.commons.math3.special.Beta;
 import org.apache.commons.math3.special.Gamma;
@@ -27,7 +30,9 @@ import org.apache.commons.math3.special.Gamma;
  *
  * <p>Immutable and thread-safe. Not part of the public API.
  */
-public final class BetaGeometricNbdLikelihood {
+public final class BetaGeometricNbdLikelihood implements LikelihoodFunction {
+
+    private static final String[] NAMES = {"r", "alpha", "a", "b"};
 
     private final int s;
     private final double[] x;
@@ -38,6 +43,18 @@ public final class BetaGeometricNbdLikelihood {
     private final double[] distinctX;
     private final double[] distinctWeight;
     private final double totalWeight;
+
+    /**
+     * A likelihood over summary columns (identical rows merged, rows sorted by x).
+     *
+     * @param s 0 for BG/NBD, 1 for MBG/NBD
+     * @param columns the customers' summaries
+     * @return the likelihood
+     */
+    public static BetaGeometricNbdLikelihood of(int s, SummaryColumns columns) {
+        return new BetaGeometricNbdLikelihood(s, columns.frequencyArray(), columns.recencyArray(), columns.tArray(),
+                columns.weightArray());
+    }
 
     /**
      * A likelihood over the given rows. Identical rows are merged (their weights added) and the rows are sorted by
@@ -195,6 +212,12 @@ public final class BetaGeometricNbdLikelihood {
      *
      * @return Σ w
      */
+    @Override
+    public String[] parameterNames() {
+        return NAMES.clone();
+    }
+
+    @Override
     public double observations() {
         return totalWeight;
     }
@@ -206,6 +229,7 @@ public final class BetaGeometricNbdLikelihood {
      * @param gradient receives ∂/∂(r, α, a, b), or null
      * @return the log-likelihood
      */
+    @Override
     public double logLikelihood(double[] theta, double[] gradient) {
         final double r = theta[0];
         final double alpha = theta[1];

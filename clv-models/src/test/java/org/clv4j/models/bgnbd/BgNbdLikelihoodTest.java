@@ -1,5 +1,6 @@
 package org.clv4j.models.bgnbd;
 
+import org.clv4j.models.internal.BetaGeometricNbdLikelihood;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -35,12 +36,12 @@ class BgNbdLikelihoodTest {
         for (int i = 0; i < data.size(); i++) {
             sum += model.logLikelihood(data.frequencyArray()[i], data.recencyArray()[i], data.tArray()[i]);
         }
-        assertEquals(sum, new BgNbdLikelihood(data).logLikelihood(theta, null), 1e-9 * Math.abs(sum));
+        assertEquals(sum, BetaGeometricNbdLikelihood.of(0, data).logLikelihood(theta, null), 1e-9 * Math.abs(sum));
     }
 
     @Test
     void analyticGradientMatchesCentralDifferences() {
-        BgNbdLikelihood likelihood = new BgNbdLikelihood(data());
+        BetaGeometricNbdLikelihood likelihood = BetaGeometricNbdLikelihood.of(0, data());
         double[][] points = {{0.2426, 4.4135, 0.7929, 2.4259}, {1.0, 20.0, 1.0, 3.0}, {0.05, 0.5, 5.0, 0.7},
             {3.0, 100.0, 0.2, 40.0}};
         for (double[] theta : points) {
@@ -70,7 +71,7 @@ class BgNbdLikelihoodTest {
         // the optimiser takes the information from its Newton polish; recompute it here from central differences
         // of the analytic gradient in natural parameters and invert it with commons-math
         org.clv4j.models.fit.FitResult<BgNbdModel> fit = BgNbdEstimator.withDefaults().fit(Cdnow.sample());
-        BgNbdLikelihood likelihood = new BgNbdLikelihood(Cdnow.sample());
+        BetaGeometricNbdLikelihood likelihood = BetaGeometricNbdLikelihood.of(0, Cdnow.sample());
         double[] theta = fit.optimum().parameters();
         double[][] info = new double[4][4];
         for (int i = 0; i < 4; i++) {
@@ -97,7 +98,7 @@ class BgNbdLikelihoodTest {
 
     @Test
     void finiteAtExtremeParameters() {
-        BgNbdLikelihood likelihood = new BgNbdLikelihood(data());
+        BetaGeometricNbdLikelihood likelihood = BetaGeometricNbdLikelihood.of(0, data());
         double[][] points = {{1e-8, 1e-8, 1e-8, 1e-8}, {1e8, 1e8, 1e8, 1e8}, {1e-8, 1e8, 1e8, 1e-8},
             {1e8, 1e-8, 1e-8, 1e8}};
         for (double[] theta : points) {
@@ -114,9 +115,9 @@ class BgNbdLikelihoodTest {
     void identicalRowsAreMergedWithoutChangingTheLikelihood() {
         SummaryColumns cdnow = Cdnow.sample();
         double[] theta = {0.3, 5.0, 0.9, 2.0};
-        double merged = new BgNbdLikelihood(cdnow).logLikelihood(theta, null);
-        double byRows = new BgNbdLikelihood(cdnow.compress()).logLikelihood(theta, null);
+        double merged = BetaGeometricNbdLikelihood.of(0, cdnow).logLikelihood(theta, null);
+        double byRows = BetaGeometricNbdLikelihood.of(0, cdnow.compress()).logLikelihood(theta, null);
         assertEquals(byRows, merged, 1e-9 * Math.abs(byRows));
-        assertEquals(2357.0, new BgNbdLikelihood(cdnow).observations(), 0.0);
+        assertEquals(2357.0, BetaGeometricNbdLikelihood.of(0, cdnow).observations(), 0.0);
     }
 }
