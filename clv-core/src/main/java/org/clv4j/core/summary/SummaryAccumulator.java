@@ -195,29 +195,41 @@ public final class SummaryAccumulator {
     /** Rows per batch of {@link #addAll}: enough independent look-ups to keep the memory system busy. */
     private static final int BATCH = 32;
 
+    private final int[] batchHashes = new int[BATCH];
+
     /**
-     * Resolves the rows' customers that sit in their home slot, touching the table slot, the state and its id
-     * for all rows before any is used: the loads are independent, so the processor overlaps their cache misses.
-     * Rows left null take the ordinary look-up.
+     * Resolves the rows' known customers, touching the table slots, the states and their ids for all rows before
+     * any is used: the loads of different rows are independent, so the processor overlaps their cache misses.
+     * Rows left null (customers not seen yet) take the ordinary look-up, which creates them.
      */
     private void prefetch(String[] ids, int start, int end, CustomerState[] resolved) {
         CustomerState[] t = table;
         int mask = t.length - 1;
-        CustomerState previous = null;
-        for (int i = start; i < end; i++) {
-            String id = ids[i];
-            CustomerState s = null;
-            if (previous != null && id == previous.customerId) {
-                s = previous; // consecutive rows of one customer: exports sorted by customer
-            } else if (id != null) {
-                int hash = id.hashCode();
-                s = t[spread(hash) & mask];
-                if (s != null && (s.hash != hash || (s.customerId != id && !s.customerId.equals(id)))) {
-                    s = null;
+        int n = end - start;
+        int[] hashes = batchHashes;
+        // stage 1: the ids' hashes (loads of the id strings, independent across rows)
+        for (int k = 0; k < n; k++) {
+            String id = ids[start + k];
+            hashes[k] = id == null ? 0 : id.hashCode();
+        }
+        // stage 2: the home slots (loads of table entries, independent across rows)
+        for (int k = 0; k < n; k++) {
+            resolved[k] = t[spread(hashes[k]) & mask];
+        }
+        // stage 3: confirm, walking the (short) probe chain where the home slot holds another customer
+        for (int k = 0; k < n; k++) {
+            String id = ids[start + k];
+            CustomerState s = resolved[k];
+            if (id == null) {
+                s = null;
+            } else if (s != null && (s.customerId != id && (s.hash != hashes[k] || !s.customerId.equals(id)))) {
+                int slot = spread(hashes[k]) & mask;
+                while ((s = t[slot]) != null
+                        && (s.hash != hashes[k] || (s.customerId != id && !s.customerId.equals(id)))) {
+                    slot = (slot + 1) & mask;
                 }
             }
-            resolved[i - start] = s;
-            previous = s;
+            resolved[k] = s;
         }
     }
 
@@ -262,7 +274,8 @@ public final class SummaryAccumulator {
         s = new CustomerState(customerId, hash, inOrder.size());
         t[i] = s;
         inOrder.add(s);
-        if (inOrder.size() * 2 > t.length) {
+        if (inOrder.size() * 4 > t.length) {
+            // at most a quarter full: probe chains stay short, so a look-up rarely touches a second state
             grow();
         }
         return s;
