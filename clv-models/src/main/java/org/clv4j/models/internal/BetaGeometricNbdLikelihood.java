@@ -1,7 +1,6 @@
 package org.clv4j.models.internal;
 
 import org.clv4j.core.summary.SummaryColumns;
-import org.clv4j.models.fit.LikelihoodFunction;
 
 import java.util.Arrays;
 import org.apache.commons.math3.special.Beta;
@@ -30,7 +29,7 @@ import org.apache.commons.math3.special.Gamma;
  *
  * <p>Immutable and thread-safe. Not part of the public API.
  */
-public final class BetaGeometricNbdLikelihood implements LikelihoodFunction {
+public final class BetaGeometricNbdLikelihood implements SampledLikelihood {
 
     private static final String[] NAMES = {"r", "alpha", "a", "b"};
 
@@ -325,6 +324,7 @@ public final class BetaGeometricNbdLikelihood implements LikelihoodFunction {
      *
      * @return the row count after merging identical rows
      */
+    @Override
     public int rows() {
         return x.length;
     }
@@ -336,6 +336,7 @@ public final class BetaGeometricNbdLikelihood implements LikelihoodFunction {
      * @param size the approximate number of rows wanted
      * @return the sample's likelihood
      */
+    @Override
     public BetaGeometricNbdLikelihood sample(int size) {
         int step = Math.max(1, (x.length + size - 1) / size);
         int m = (x.length + step - 1) / step;
@@ -359,6 +360,7 @@ public final class BetaGeometricNbdLikelihood implements LikelihoodFunction {
      *
      * @return the starting values
      */
+    @Override
     public double[] defaultStart() {
         return defaultStart(x, bigT, w);
     }

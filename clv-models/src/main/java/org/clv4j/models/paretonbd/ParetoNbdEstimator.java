@@ -4,7 +4,6 @@ import java.util.Objects;
 import org.clv4j.core.summary.SummaryColumns;
 import org.clv4j.models.fit.FitOptions;
 import org.clv4j.models.fit.FitResult;
-import org.clv4j.models.fit.MaximumLikelihood;
 import org.clv4j.models.fit.Optimum;
 import org.clv4j.models.internal.PilotRefinement;
 
@@ -29,8 +28,6 @@ import org.clv4j.models.internal.PilotRefinement;
  */
 public final class ParetoNbdEstimator {
 
-    private static final int SAMPLE_THRESHOLD = 50_000;
-    private static final int SAMPLE_SIZE = 20_000;
     private static final ParetoNbdEstimator DEFAULTS = new ParetoNbdEstimator(FitOptions.withDefaults());
 
     private final FitOptions options;
@@ -76,13 +73,7 @@ public final class ParetoNbdEstimator {
      */
     public FitResult<ParetoNbdModel> fit(SummaryColumns columns) {
         ParetoNbdLikelihood likelihood = ParetoNbdLikelihood.of(columns);
-        FitOptions run = options;
-        if (options.start() == null && likelihood.rows() > SAMPLE_THRESHOLD) {
-            ParetoNbdLikelihood sample = likelihood.sample(SAMPLE_SIZE);
-            Optimum pilot = MaximumLikelihood.maximize(sample, sample.defaultStart(), options);
-            run = options.withStart(PilotRefinement.refine(likelihood, pilot, options.gradientTolerance(), 12));
-        }
-        Optimum optimum = MaximumLikelihood.maximize(likelihood, likelihood.defaultStart(), run);
+        Optimum optimum = PilotRefinement.maximize(likelihood, options, 12);
         double[] p = optimum.parameters();
         return FitResult.of(ParetoNbdModel.of(p[0], p[1], p[2], p[3], columns.timeUnit()), optimum);
     }

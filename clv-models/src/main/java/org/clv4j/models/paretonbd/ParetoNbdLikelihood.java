@@ -1,8 +1,8 @@
 package org.clv4j.models.paretonbd;
 
+import org.clv4j.models.internal.SampledLikelihood;
 import org.apache.commons.math3.special.Gamma;
 import org.clv4j.core.summary.SummaryColumns;
-import org.clv4j.models.fit.LikelihoodFunction;
 import org.clv4j.models.internal.ParallelSum;
 
 /**
@@ -19,7 +19,7 @@ import org.clv4j.models.internal.ParallelSum;
  *
  * <p>Rows are (x, t_x, T, weight) with integer x; identical rows should be merged by the caller.
  */
-final class ParetoNbdLikelihood implements LikelihoodFunction {
+final class ParetoNbdLikelihood implements SampledLikelihood {
 
     private static final String[] NAMES = {"r", "alpha", "s", "beta"};
 
@@ -83,12 +83,14 @@ final class ParetoNbdLikelihood implements LikelihoodFunction {
         return new ParetoNbdLikelihood(x, merged.recencyArray(), merged.tArray(), merged.weightArray());
     }
 
-    int rows() {
+    @Override
+    public int rows() {
         return x.length;
     }
 
     /** A systematic sample of about {@code size} rows (every k-th row, weights kept), for a pilot fit. */
-    ParetoNbdLikelihood sample(int size) {
+    @Override
+    public ParetoNbdLikelihood sample(int size) {
         int step = Math.max(1, x.length / size);
         int n = (x.length + step - 1) / step;
         int[] sx = new int[n];
@@ -110,7 +112,8 @@ final class ParetoNbdLikelihood implements LikelihoodFunction {
      *
      * @return {r, α, s, β}
      */
-    double[] defaultStart() {
+    @Override
+    public double[] defaultStart() {
         double sumT = 0.0;
         double sumX = 0.0;
         for (int i = 0; i < x.length; i++) {
