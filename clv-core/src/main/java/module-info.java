@@ -5,4 +5,5 @@
 module org.clv4j.core {
     exports org.clv4j.core;
     exports org.clv4j.core.summary;
+    exports org.clv4j.core.internal to org.clv4j.models;
 }

@@ -2,6 +2,7 @@ package org.clv4j.core.summary;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -11,6 +12,7 @@ import java.util.Set;
 import java.util.stream.Collector;
 import org.clv4j.core.TimeUnit;
 import org.clv4j.core.Transaction;
+import org.clv4j.core.internal.ShardPartition;
 
 /**
  * Builds {@link CustomerSummary customer summaries} in one pass over a transaction stream, in memory proportional
@@ -27,7 +29,19 @@ import org.clv4j.core.Transaction;
  * {@link #combine(SummaryAccumulator)} merges two accumulators that read consecutive parts of the input.
  *
  * <p>Output order is deterministic: customers appear in the order of their first transaction in the input.
- * Not thread-safe; use one accumulator per thread and {@link #combine combine} them.
+ *
+ * <p><b>Speed.</b> The bulk entry points ({@link #addAll(String[], long[], double[], int, int)}, then
+ * {@link #addAll(Iterable)}) are the fast ones. They read the input in chunks (up to four rows per customer seen,
+ * between 2^16 and 2^22 rows). A log in date order visits a random customer at every row, which with many
+ * customers would wait on a cache miss per row; so when there are more than 16,384 customers and the rows do not
+ * come in runs of one customer, each chunk is first partitioned by customer shard (see
+ * {@code ShardPartition}, stable, so each customer's rows keep their order) and the shards, whose states fit the
+ * level-2 cache, are processed one after another. The result is exactly that of adding the rows one by one.
+ * Memory: a 64-byte record per customer plus its share of the id table (about 100 bytes per customer in all,
+ * besides the id strings, which are the input's), and the chunk buffers (about 48 bytes per row, at most four rows
+ * per customer).
+ *
+ * <p>Not thread-safe; use one accumulator per thread and {@link #combine combine} them.
  *
  * <pre>{@code
  * List<CustomerSummary> summaries = transactions.stream()
@@ -42,14 +56,33 @@ public final class SummaryAccumulator {
     private final RefundPolicy refundPolicy;
     private final boolean secondPassAvailable;
 
-    /** Open-addressing table of the customers' states, keyed by id (the state holds its id and hash). */
-    private CustomerState[] table = new CustomerState[1 << 10];
-    private final ArrayList<CustomerState> inOrder = new ArrayList<>();
-    /** The customer of the previous transaction: exports sorted by customer hit it almost always. */
-    private CustomerState recent;
+    /**
+     * Open-addressing table from customer id to ordinal, linear probing, home slot = the top bits of the Fibonacci
+     * hash ({@link ShardPartition#home}), so that each shard's customers occupy one slice of the table. Each slot
+     * packs the id's hash and the ordinal + 1 into one {@code long} (0 = free); the ids sit in a parallel array, so
+     * a probe reads neither the customers' records nor, unless the hashes match, the id strings. At most a quarter
+     * full: probe chains stay short.
+     */
+    private long[] slots = new long[1 << 10];
+    private String[] keys = new String[1 << 10];
+    private int tableBits = 10;
+    /** The empty slot where the last unsuccessful {@link #probe} ended. */
+    private int freeSlot;
+    /** The customers' ids, by ordinal. */
+    private String[] ids = new String[1024];
+    /** The customers' running totals, by ordinal (the order in which they were created). */
+    private final CustomerStates states = new CustomerStates();
+    /** The customers' ordinals in order of first appearance in the input. */
+    private int[] inOrder = new int[1024];
+    private int inOrderSize;
+    /** The customer of the previous {@link #add(String, long, double)}: exports sorted by customer hit it. */
+    private String recentId;
+    private int recent;
     private final Set<String> ambiguous = new LinkedHashSet<>();
     private long latestDay = Long.MIN_VALUE;
     private long transactionCount;
+    /** Buffers of the bulk entry points, allocated on first use and released by {@link #finish()}. */
+    private Chunk chunk;
 
     private SummaryAccumulator(SummaryOptions options, boolean secondPassAvailable) {
         this.options = Objects.requireNonNull(options, "options");
@@ -99,9 +132,10 @@ public final class SummaryAccumulator {
      * Adds one transaction.
      *
      * @param transaction the transaction
-     * @throws IllegalArgumentException if the transaction is invalid (blank customer id, amount not finite),
-     *         after the observation end, a refund under {@link RefundPolicy#REJECT}, or out of order in a way that
-     *         needs a second pass (see the class description)
+     * @throws IllegalArgumentException if the transaction is invalid (blank customer id, amount not finite, date
+     *         outside ±5.8 million years of 1970), after the observation end, a refund under
+     *         {@link RefundPolicy#REJECT}, or out of order in a way that needs a second pass (see the class
+     *         description)
      */
     public void add(Transaction transaction) {
         add(transaction.customerId(), transaction.date().toEpochDay(), transaction.amount());
@@ -121,7 +155,7 @@ public final class SummaryAccumulator {
 
     /**
      * Adds one transaction given by its parts, the date as {@link LocalDate#toEpochDay() epoch day}: the
-     * allocation-free entry point for bulk loaders.
+     * allocation-free entry point for loaders that read one row at a time.
      *
      * @param customerId the customer id, not blank
      * @param epochDay the purchase date as days since 1970-01-01
@@ -129,18 +163,34 @@ public final class SummaryAccumulator {
      * @throws IllegalArgumentException as {@link #add(Transaction)}
      */
     public void add(String customerId, long epochDay, double amount) {
-        CustomerState state = recent;
-        if (state == null || (state.customerId != customerId && !state.customerId.equals(customerId))) {
-            state = lookup(customerId, epochDay);
-            recent = state;
+        if (!quickCheck(customerId, epochDay, amount)) {
+            IllegalArgumentException error = rowError(customerId, epochDay, amount);
+            if (error != null) {
+                throw error;
+            }
         }
-        addTo(state, customerId, epochDay, amount);
+        int c = recent;
+        if (recentId == null || (recentId != customerId && !recentId.equals(customerId))) {
+            int hash = customerId.hashCode();
+            c = probe(customerId, hash);
+            if (c < 0) {
+                if (customerId.isBlank()) {
+                    throw blankId(customerId, epochDay);
+                }
+                c = insert(customerId, hash);
+                appear(c);
+            }
+            recent = c;
+            recentId = customerId;
+        }
+        if (!apply(c, (int) epochDay, amount)) {
+            throw outOfOrder(customerId, c, epochDay);
+        }
     }
 
     /**
-     * Adds many transactions given as columns: the bulk entry point. Rows are processed in small batches whose
-     * customer look-ups are issued together, so that their memory accesses overlap; the result is the same as
-     * adding the rows one by one in order.
+     * Adds many transactions given as columns: the bulk entry point, and the fastest. The result is the same as
+     * adding the rows one by one in order (see "Speed" in the class description for how the rows are processed).
      *
      * @param customerIds the customer ids
      * @param epochDays the purchase dates as days since 1970-01-01
@@ -151,165 +201,387 @@ public final class SummaryAccumulator {
      * @throws IndexOutOfBoundsException if the range is outside an array
      */
     public void addAll(String[] customerIds, long[] epochDays, double[] amounts, int from, int to) {
-        java.util.Objects.checkFromToIndex(from, to, customerIds.length);
-        java.util.Objects.checkFromToIndex(from, to, epochDays.length);
-        java.util.Objects.checkFromToIndex(from, to, amounts.length);
-        CustomerState[] resolved = new CustomerState[BATCH];
-        for (int start = from; start < to; start += BATCH) {
-            int end = Math.min(to, start + BATCH);
-            prefetch(customerIds, start, end, resolved);
-            for (int i = start; i < end; i++) {
-                CustomerState state = resolved[i - start];
-                if (state == null) {
-                    state = lookup(customerIds[i], epochDays[i]);
-                }
-                addTo(state, customerIds[i], epochDays[i], amounts[i]);
-            }
+        Objects.checkFromToIndex(from, to, customerIds.length);
+        Objects.checkFromToIndex(from, to, epochDays.length);
+        Objects.checkFromToIndex(from, to, amounts.length);
+        for (int start = from; start < to; ) {
+            int n = Math.min(to - start, chunkRows());
+            addChunk(customerIds, epochDays, amounts, start, n);
+            start += n;
         }
     }
 
     /**
-     * Adds every transaction of {@code transactions}, in batches as {@link #addAll(String[], long[], double[], int,
+     * Adds every transaction of {@code transactions}, in chunks as {@link #addAll(String[], long[], double[], int,
      * int)} does.
      *
      * @param transactions the transactions
      * @throws IllegalArgumentException as {@link #add(Transaction)}, for the first invalid transaction
      */
     public void addAll(Iterable<? extends Transaction> transactions) {
-        String[] ids = new String[BATCH];
-        long[] days = new long[BATCH];
-        double[] amounts = new double[BATCH];
+        int limit = chunkRows();
+        Chunk c = chunk(limit);
         int k = 0;
         for (Transaction t : transactions) {
-            ids[k] = t.customerId();
-            days[k] = t.date().toEpochDay();
-            amounts[k] = t.amount();
-            if (++k == BATCH) {
-                addAll(ids, days, amounts, 0, k);
+            c.ids[k] = t.customerId();
+            c.days[k] = t.date().toEpochDay();
+            c.amounts[k] = t.amount();
+            if (++k == limit) {
+                addChunk(c.ids, c.days, c.amounts, 0, k);
                 k = 0;
+                limit = chunkRows();
+                c = chunk(limit);
             }
         }
-        addAll(ids, days, amounts, 0, k);
+        addChunk(c.ids, c.days, c.amounts, 0, k);
     }
-
-    /** Rows per batch of {@link #addAll}: enough independent look-ups to keep the memory system busy. */
-    private static final int BATCH = 32;
-
-    private final int[] batchHashes = new int[BATCH];
 
     /**
-     * Resolves the rows' known customers, touching the table slots, the states and their ids for all rows before
-     * any is used: the loads of different rows are independent, so the processor overlaps their cache misses.
-     * Rows left null (customers not seen yet) take the ordinary look-up, which creates them.
+     * Rows per chunk of the bulk entry points: four times the customers seen so far (rounded down to a power of
+     * two), between 2^16 and 2^22 rows. Large enough that a shard's customers are visited several times per chunk,
+     * and in memory proportional to the customers.
      */
-    private void prefetch(String[] ids, int start, int end, CustomerState[] resolved) {
-        CustomerState[] t = table;
-        int mask = t.length - 1;
-        int n = end - start;
-        int[] hashes = batchHashes;
-        // stage 1: the ids' hashes (loads of the id strings, independent across rows)
-        for (int k = 0; k < n; k++) {
-            String id = ids[start + k];
-            hashes[k] = id == null ? 0 : id.hashCode();
+    private int chunkRows() {
+        long rows = 4L * Integer.highestOneBit(Math.max(1, states.size()));
+        return (int) Math.max(MIN_CHUNK, Math.min(MAX_CHUNK, rows));
+    }
+
+    private static final int MIN_CHUNK = 1 << 16;
+    private static final int MAX_CHUNK = 1 << 22;
+    /** Bytes per customer touched when processing a shard: its record and its slots in the table. */
+    private static final int BYTES_PER_CUSTOMER = 96;
+    /** Wanted bytes per shard: half the level-2 cache of a current core. */
+    private static final int BYTES_PER_SHARD = 256 * 1024;
+    /** Below this many customers the records and the table fit the caches well enough not to partition. */
+    private static final int MIN_CUSTOMERS_TO_PARTITION = 16_384;
+
+    /** The reusable buffers of the bulk entry points. */
+    private static final class Chunk {
+        final String[] ids;
+        final long[] days;
+        final double[] amounts;
+        final int[] hashes;
+        final String[] shardIds;
+        final int[] shardHashes;
+        final long[] shardDays;
+        final double[] shardAmounts;
+        /** Per position in shard order: the input row, then (stage 1 of a shard) the row's customer ordinal. */
+        final int[] shardRows;
+        final int[] shardCustomers;
+        /** Per input row: 1 + the ordinal of the customer it created, else 0; lists new customers in input order. */
+        final int[] created;
+        final ShardPartition partition = new ShardPartition();
+
+        Chunk(int rows) {
+            ids = new String[rows];
+            days = new long[rows];
+            amounts = new double[rows];
+            hashes = new int[rows];
+            shardIds = new String[rows];
+            shardHashes = new int[rows];
+            shardDays = new long[rows];
+            shardAmounts = new double[rows];
+            shardRows = new int[rows];
+            shardCustomers = new int[rows];
+            created = new int[rows];
         }
-        // stage 2: the home slots (loads of table entries, independent across rows)
-        for (int k = 0; k < n; k++) {
-            resolved[k] = t[spread(hashes[k]) & mask];
+    }
+
+    private Chunk chunk(int rows) {
+        if (chunk == null || chunk.ids.length < rows) {
+            chunk = new Chunk(rows);
         }
-        // stage 3: confirm, walking the (short) probe chain where the home slot holds another customer
-        for (int k = 0; k < n; k++) {
-            String id = ids[start + k];
-            CustomerState s = resolved[k];
-            if (id == null) {
-                s = null;
-            } else if (s != null && (s.customerId != id && (s.hash != hashes[k] || !s.customerId.equals(id)))) {
-                int slot = spread(hashes[k]) & mask;
-                while ((s = t[slot]) != null
-                        && (s.hash != hashes[k] || (s.customerId != id && !s.customerId.equals(id)))) {
-                    slot = (slot + 1) & mask;
+        return chunk;
+    }
+
+    /**
+     * Adds rows {@code from .. from + n − 1}. First, in input order, the ids are hashed (in a loop of nothing else,
+     * so that the loads of scattered id strings overlap) and the rows validated. Then, unless the customers are few
+     * or the rows come in runs of one customer (a log sorted by customer), the rows are partitioned by customer
+     * shard ({@link ShardPartition}) and processed shard by shard: each customer's rows keep their order, so the
+     * records are exactly those of a row-by-row pass, and new customers are listed in the order of their first
+     * row. On an error, the first invalid row in input order is reported.
+     */
+    private void addChunk(String[] ids, long[] days, double[] amounts, int from, int n) {
+        if (n == 0) {
+            return;
+        }
+        Chunk c = chunk(n);
+        int[] hashes = c.hashes;
+        for (int i = 0; i < n; i++) {
+            String id = ids[from + i];
+            hashes[i] = id == null ? 0 : id.hashCode();
+        }
+        int valid = n;
+        IllegalArgumentException error = null;
+        int runs = 0;
+        for (int i = 0; i < n; i++) {
+            if (!quickCheck(ids[from + i], days[from + i], amounts[from + i])) {
+                error = rowError(ids[from + i], days[from + i], amounts[from + i]);
+                if (error != null) {
+                    valid = i;
+                    break;
                 }
             }
-            resolved[k] = s;
-        }
-    }
-
-    private void addTo(CustomerState state, String customerId, long epochDay, double amount) {
-        if (epochDay > observationEnd) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "transaction after the observation end for customer %s: date=%s, observationEnd=%s",
-                    customerId, LocalDate.ofEpochDay(epochDay), LocalDate.ofEpochDay(observationEnd)));
-        }
-        if (!(amount >= 0.0 && amount < Double.POSITIVE_INFINITY)) {
-            if (!addNegativeOrInvalid(state, epochDay, amount)) {
-                return;
+            if (i > 0 && hashes[i] == hashes[i - 1]) {
+                runs++;
             }
-        } else if (!state.ambiguous && !state.addPurchase(epochDay, amount, calibrationEnd)) {
-            outOfOrder(state, epochDay);
         }
-        if (epochDay > latestDay) {
-            latestDay = epochDay;
+        int bits = states.size() < MIN_CUSTOMERS_TO_PARTITION || 2 * runs > valid ? 0
+                : ShardPartition.shardBits(states.size(), BYTES_PER_CUSTOMER, BYTES_PER_SHARD);
+        RowError failure = bits == 0 ? addInOrder(ids, days, amounts, hashes, from, valid)
+                : addByShard(c, ids, days, amounts, from, valid, bits);
+        recentId = null;
+        if (failure != null) {
+            throw failure.error;
         }
-        transactionCount++;
+        if (error != null) {
+            throw error;
+        }
     }
 
-    /** The state of {@code customerId}, created on first sight. */
-    private CustomerState lookup(String customerId, long epochDay) {
-        if (customerId == null) {
-            throw blankId(null, epochDay);
+    /** The first error of a chunk in input order. */
+    private static final class RowError {
+        final int row;
+        final IllegalArgumentException error;
+
+        RowError(int row, IllegalArgumentException error) {
+            this.row = row;
+            this.error = error;
         }
-        int hash = customerId.hashCode();
-        CustomerState[] t = table;
-        int mask = t.length - 1;
-        int i = spread(hash) & mask;
-        CustomerState s;
-        while ((s = t[i]) != null) {
-            if (s.hash == hash && (s.customerId == customerId || s.customerId.equals(customerId))) {
-                return s;
+
+        static RowError first(RowError known, int row, IllegalArgumentException error) {
+            return known == null || row < known.row ? new RowError(row, error) : known;
+        }
+    }
+
+    /** Adds validated rows in input order; returns the first error, or null. */
+    private RowError addInOrder(String[] ids, long[] days, double[] amounts, int[] hashes, int from, int n) {
+        String previousId = null;
+        int c = -1;
+        for (int i = 0; i < n; i++) {
+            String id = ids[from + i];
+            if (id != previousId) {
+                c = probe(id, hashes[i]);
+                if (c < 0) {
+                    if (id.isBlank()) {
+                        return new RowError(i, blankId(id, days[from + i]));
+                    }
+                    c = insert(id, hashes[i]);
+                    appear(c);
+                }
+                previousId = id;
             }
-            i = (i + 1) & mask;
-        }
-        if (customerId.isBlank()) {
-            throw blankId(customerId, epochDay);
-        }
-        s = new CustomerState(customerId, hash, inOrder.size());
-        t[i] = s;
-        inOrder.add(s);
-        if (inOrder.size() * 4 > t.length) {
-            // at most a quarter full: probe chains stay short, so a look-up rarely touches a second state
-            grow();
-        }
-        return s;
-    }
-
-    /** The state of {@code customerId}, or null. */
-    private CustomerState find(String customerId) {
-        int hash = customerId.hashCode();
-        CustomerState[] t = table;
-        int mask = t.length - 1;
-        for (int i = spread(hash) & mask; t[i] != null; i = (i + 1) & mask) {
-            if (t[i].hash == hash && t[i].customerId.equals(customerId)) {
-                return t[i];
+            if (!apply(c, (int) days[from + i], amounts[from + i])) {
+                return new RowError(i, outOfOrder(id, c, days[from + i]));
             }
         }
         return null;
     }
 
-    private void grow() {
-        CustomerState[] bigger = new CustomerState[table.length * 2];
-        int mask = bigger.length - 1;
-        for (CustomerState s : inOrder) {
-            int i = spread(s.hash) & mask;
-            while (bigger[i] != null) {
-                i = (i + 1) & mask;
+    /** Adds validated rows shard by shard; returns the first error in input order, or null. */
+    private RowError addByShard(Chunk c, String[] ids, long[] days, double[] amounts, int from, int n, int bits) {
+        ShardPartition partition = c.partition;
+        partition.plan(c.hashes, n, bits);
+        partition.scatter(ids, from, c.shardIds);
+        partition.scatter(c.hashes, 0, c.shardHashes);
+        partition.scatter(days, from, c.shardDays);
+        partition.scatter(amounts, from, c.shardAmounts);
+        partition.scatterRowIndex(c.shardRows);
+        String[] shardIds = c.shardIds;
+        int[] shardHashes = c.shardHashes;
+        long[] shardDays = c.shardDays;
+        double[] shardAmounts = c.shardAmounts;
+        int[] shardRows = c.shardRows;
+        int[] customers = c.shardCustomers;
+        int[] created = c.created;
+        RowError failure = null;
+        for (int shard = 0; shard < partition.shards(); shard++) {
+            int start = partition.start(shard);
+            int end = partition.end(shard);
+            // stage 1: the rows' customers, found or created; the probes of different rows are independent, so
+            // their cache misses overlap
+            String previousId = null;
+            int customer = -1;
+            for (int j = start; j < end; j++) {
+                String id = shardIds[j];
+                if (id != previousId) {
+                    customer = probe(id, shardHashes[j]);
+                    if (customer < 0) {
+                        // blank ids are caught below, in input order: reading the id's characters here would
+                        // stall the probes on a cache miss
+                        customer = insert(id, shardHashes[j]);
+                        created[shardRows[j]] = customer + 1;
+                    }
+                    previousId = id;
+                }
+                customers[j] = customer;
             }
-            bigger[i] = s;
+            // stage 2: the rows applied in order to their customers' records
+            for (int j = start; j < end; j++) {
+                int customer2 = customers[j];
+                if (customer2 >= 0 && !apply(customer2, (int) shardDays[j], shardAmounts[j])) {
+                    failure = RowError.first(failure, shardRows[j],
+                            outOfOrder(shardIds[j], customer2, shardDays[j]));
+                }
+            }
         }
-        table = bigger;
+        for (int i = 0; i < n; i++) {
+            if (created[i] != 0) {
+                int customer = created[i] - 1;
+                created[i] = 0;
+                if (ids[from + i].isBlank()) {
+                    failure = RowError.first(failure, i, blankId(ids[from + i], days[from + i]));
+                }
+                appear(customer);
+            }
+        }
+        Arrays.fill(c.shardIds, 0, n, null);
+        return failure;
     }
 
-    private static int spread(int hash) {
-        int h = hash * 0x9E3779B9;
-        return h ^ (h >>> 16);
+    /** Lists a new customer in order of appearance. */
+    private void appear(int customer) {
+        if (inOrderSize == inOrder.length) {
+            inOrder = Arrays.copyOf(inOrder, 2 * inOrder.length);
+        }
+        inOrder[inOrderSize++] = customer;
+    }
+
+    /** True when a row is certainly valid: non-null id, a day in range, an amount that is a plain order. */
+    private boolean quickCheck(String customerId, long epochDay, double amount) {
+        return customerId != null && epochDay <= observationEnd && epochDay > Integer.MIN_VALUE
+                && epochDay <= Integer.MAX_VALUE && amount >= 0.0 && amount < Double.POSITIVE_INFINITY;
+    }
+
+    /**
+     * The error of a row that fails the {@link #quickCheck}, or null when the row is valid after all (a refund
+     * under DROP or NET).
+     */
+    private IllegalArgumentException rowError(String customerId, long epochDay, double amount) {
+        if (customerId == null || customerId.isBlank()) {
+            return blankId(customerId, epochDay);
+        }
+        if (epochDay > observationEnd) {
+            return new IllegalArgumentException(String.format(Locale.ROOT,
+                    "transaction after the observation end for customer %s: date=%s, observationEnd=%s",
+                    customerId, LocalDate.ofEpochDay(epochDay), LocalDate.ofEpochDay(observationEnd)));
+        }
+        if (epochDay <= Integer.MIN_VALUE || epochDay > Integer.MAX_VALUE) {
+            return new IllegalArgumentException(String.format(Locale.ROOT,
+                    "date out of the supported range (±5.8 million years of 1970) for customer %s: epochDay=%d",
+                    customerId, epochDay));
+        }
+        if (!Double.isFinite(amount)) {
+            return new IllegalArgumentException(String.format(Locale.ROOT,
+                    "amount must be finite for customer %s on %s: amount=%s", customerId,
+                    LocalDate.ofEpochDay(epochDay), amount));
+        }
+        if (amount < 0.0 && refundPolicy == RefundPolicy.REJECT) {
+            return new IllegalArgumentException(String.format(Locale.ROOT,
+                    "negative amount (refund) for customer %s on %s: amount=%s; refunds are rejected by "
+                            + "default, choose RefundPolicy.DROP or RefundPolicy.NET (CLI: --refunds drop|net)",
+                    customerId, LocalDate.ofEpochDay(epochDay), amount));
+        }
+        return null;
+    }
+
+    /**
+     * Applies a validated row to its customer's record.
+     *
+     * @return false if the row is out of date order for its customer and no second pass is available
+     */
+    private boolean apply(int customer, int epochDay, double amount) {
+        if (amount < 0.0) {
+            if (refundPolicy == RefundPolicy.DROP) {
+                return true;
+            }
+            states.addRefund(customer, epochDay, amount, calibrationEnd);
+        } else if (!states.isAmbiguous(customer)
+                && !states.addPurchase(customer, epochDay, amount, calibrationEnd)) {
+            if (!secondPassAvailable) {
+                return false;
+            }
+            states.setAmbiguous(customer);
+            ambiguous.add(ids[customer]);
+        }
+        if (epochDay > latestDay) {
+            latestDay = epochDay;
+        }
+        transactionCount++;
+        return true;
+    }
+
+    /** The ordinal of {@code customerId}, or −1, leaving {@link #freeSlot} at the slot where it would go. */
+    private int probe(String customerId, int hash) {
+        long[] t = slots;
+        int mask = t.length - 1;
+        int i = ShardPartition.home(hash, tableBits);
+        long slot;
+        while ((slot = t[i]) != 0L) {
+            if ((int) (slot >>> 32) == hash) {
+                String key = keys[i];
+                if (key == customerId || key.equals(customerId)) {
+                    return (int) slot - 1;
+                }
+            }
+            i = (i + 1) & mask;
+        }
+        freeSlot = i;
+        return -1;
+    }
+
+    /** Creates the record of a customer that {@link #probe} just did not find; returns its ordinal. */
+    private int insert(String customerId, int hash) {
+        int c = states.add();
+        slots[freeSlot] = ((long) hash << 32) | (c + 1L);
+        keys[freeSlot] = customerId;
+        if (c == ids.length) {
+            ids = Arrays.copyOf(ids, 2 * c);
+        }
+        ids[c] = customerId;
+        if (4L * states.size() > slots.length) {
+            grow();
+        }
+        return c;
+    }
+
+    /** The ordinal of {@code customerId}, or −1. */
+    private int find(String customerId) {
+        return probe(customerId, customerId.hashCode());
+    }
+
+    /** The ordinal of {@code customerId}, created (and listed) if new. */
+    private int findOrCreate(String customerId) {
+        int hash = customerId.hashCode();
+        int c = probe(customerId, hash);
+        if (c < 0) {
+            c = insert(customerId, hash);
+            appear(c);
+        }
+        return c;
+    }
+
+    private void grow() {
+        long[] old = slots;
+        String[] oldKeys = keys;
+        int bits = tableBits + 1;
+        long[] bigger = new long[1 << bits];
+        String[] biggerKeys = new String[1 << bits];
+        int mask = bigger.length - 1;
+        for (int j = 0; j < old.length; j++) {
+            if (old[j] != 0L) {
+                int i = ShardPartition.home((int) (old[j] >>> 32), bits);
+                while (bigger[i] != 0L) {
+                    i = (i + 1) & mask;
+                }
+                bigger[i] = old[j];
+                biggerKeys[i] = oldKeys[j];
+            }
+        }
+        slots = bigger;
+        keys = biggerKeys;
+        tableBits = bits;
     }
 
     private static IllegalArgumentException blankId(String customerId, long epochDay) {
@@ -318,39 +590,13 @@ public final class SummaryAccumulator {
                 LocalDate.ofEpochDay(epochDay)));
     }
 
-    /** Returns true when the transaction counts (a netted refund), false when it is dropped. */
-    private boolean addNegativeOrInvalid(CustomerState state, long epochDay, double amount) {
-        if (!Double.isFinite(amount)) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "amount must be finite for customer %s on %s: amount=%s", state.customerId,
-                    LocalDate.ofEpochDay(epochDay), amount));
-        }
-        switch (refundPolicy) {
-            case DROP:
-                return false;
-            case NET:
-                state.addRefund(epochDay, amount, calibrationEnd);
-                return true;
-            case REJECT:
-            default:
-                throw new IllegalArgumentException(String.format(Locale.ROOT,
-                        "negative amount (refund) for customer %s on %s: amount=%s; refunds are rejected by "
-                                + "default, choose RefundPolicy.DROP or RefundPolicy.NET (CLI: --refunds drop|net)",
-                        state.customerId, LocalDate.ofEpochDay(epochDay), amount));
-        }
-    }
-
-    private void outOfOrder(CustomerState state, long epochDay) {
-        if (!secondPassAvailable) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "transactions of customer %s are out of date order: %s arrived after %d purchase days "
-                            + "from %s to %s; sort the input by date, or use CustomerSummaries.summarize(Iterable, "
-                            + "SummaryOptions), which makes a second pass", state.customerId,
-                    LocalDate.ofEpochDay(epochDay), state.days, LocalDate.ofEpochDay(state.first),
-                    LocalDate.ofEpochDay(state.last)));
-        }
-        state.ambiguous = true;
-        ambiguous.add(state.customerId);
+    private IllegalArgumentException outOfOrder(String customerId, int customer, long epochDay) {
+        return new IllegalArgumentException(String.format(Locale.ROOT,
+                "transactions of customer %s are out of date order: %s arrived after %d purchase days "
+                        + "from %s to %s; sort the input by date, or use CustomerSummaries.summarize(Iterable, "
+                        + "SummaryOptions), which makes a second pass", customerId,
+                LocalDate.ofEpochDay(epochDay), states.days(customer), LocalDate.ofEpochDay(states.first(customer)),
+                LocalDate.ofEpochDay(states.last(customer))));
     }
 
     /** Customers that need the second pass of {@link CustomerSummaries}. */
@@ -361,16 +607,16 @@ public final class SummaryAccumulator {
     /** Prepares the second pass: the named customers restart in exact mode. */
     void restartExact(Set<String> customerIds) {
         for (String id : customerIds) {
-            find(id).restartExact();
+            states.restartExact(find(id));
         }
         ambiguous.clear();
     }
 
     /** Second pass: adds a purchase of a customer in exact mode, already validated by the first pass. */
     void addExact(String customerId, long epochDay, double amount) {
-        CustomerState state = find(customerId);
-        if (state != null && state.exact != null && amount >= 0.0) {
-            state.addPurchase(epochDay, amount, calibrationEnd);
+        int c = find(customerId);
+        if (c >= 0 && states.isExact(c) && amount >= 0.0) {
+            states.addPurchase(c, (int) epochDay, amount, calibrationEnd);
         }
     }
 
@@ -388,14 +634,14 @@ public final class SummaryAccumulator {
             throw new IllegalArgumentException("cannot combine accumulators with different options: "
                     + options + " and " + other.options);
         }
-        for (CustomerState theirs : other.inOrder) {
-            CustomerState mine = find(theirs.customerId);
-            if (mine == null) {
-                lookup(theirs.customerId, 0L).merge(theirs, calibrationEnd);
-            } else if (!mine.merge(theirs, calibrationEnd)) {
+        String[] theirIds = other.ids;
+        for (int k = 0; k < other.inOrderSize; k++) {
+            int theirs = other.inOrder[k];
+            String id = theirIds[theirs];
+            if (!states.merge(findOrCreate(id), other.states, theirs, calibrationEnd)) {
                 throw new IllegalArgumentException(String.format(Locale.ROOT,
                         "transactions of customer %s are out of date order across parallel parts of the input; "
-                                + "sort the stream by date or collect it sequentially", theirs.customerId));
+                                + "sort the stream by date or collect it sequentially", id));
             }
         }
         latestDay = Math.max(latestDay, other.latestDay);
@@ -409,7 +655,7 @@ public final class SummaryAccumulator {
      * @return the customer count
      */
     public int customerCount() {
-        return inOrder.size();
+        return states.size();
     }
 
     /**
@@ -431,7 +677,8 @@ public final class SummaryAccumulator {
      *         customer's net spend is negative under {@link RefundPolicy#NET}, or a customer has only refunds
      */
     public List<CustomerSummary> finish() {
-        if (inOrder.isEmpty()) {
+        chunk = null;
+        if (inOrderSize == 0) {
             return List.of();
         }
         long end = observationEnd != Long.MAX_VALUE ? observationEnd : latestDay;
@@ -442,44 +689,51 @@ public final class SummaryAccumulator {
                     "calibration end must be before the observation end: calibrationEnd=%s, observationEnd=%s",
                     LocalDate.ofEpochDay(calibrationEnd), LocalDate.ofEpochDay(end)));
         }
+        states.resolveExact(calibrationEnd);
         TimeUnit unit = options.timeUnit();
-        List<CustomerSummary> result = new ArrayList<>(inOrder.size());
-        for (CustomerState s : inOrder) {
-            s.resolveExact(calibrationEnd);
-            if (s.days == 0 && refundPolicy == RefundPolicy.DROP) {
+        Optional<Holdout> noHoldout = Optional.empty();
+        List<CustomerSummary> result = new ArrayList<>(inOrderSize);
+        for (int k = 0; k < inOrderSize; k++) {
+            int c = inOrder[k];
+            String id = ids[c];
+            if (states.days(c) == 0 && refundPolicy == RefundPolicy.DROP) {
                 continue; // only refunds, which the caller chose to drop: not a customer of the window
             }
-            if (s.days == 0) {
+            if (states.days(c) == 0) {
                 throw new IllegalArgumentException(String.format(Locale.ROOT,
-                        "customer %s has refunds but no purchase in the observation window", s.customerId));
+                        "customer %s has refunds but no purchase in the observation window", id));
             }
-            if (s.first > windowEnd) {
+            int first = states.first(c);
+            if (first > windowEnd) {
                 continue;
             }
-            int frequency = s.calibrationDays - 1;
-            double repeatSpend = s.repeatSpend;
-            double firstSpend = s.firstSpend;
+            int frequency = states.calibrationDays(c) - 1;
+            double repeatSpend = states.repeatSpend(c);
+            double firstSpend = states.firstSpend(c);
+            double calibrationRefunds = states.calibrationRefunds(c);
             if (frequency > 0) {
-                repeatSpend += s.calibrationRefunds;
+                repeatSpend += calibrationRefunds;
             } else {
-                firstSpend += s.calibrationRefunds;
+                firstSpend += calibrationRefunds;
             }
             if (repeatSpend < 0.0 || firstSpend < 0.0) {
-                throw negativeNet(s.customerId, "calibration", repeatSpend < 0.0 ? repeatSpend : firstSpend);
+                throw negativeNet(id, "calibration", repeatSpend < 0.0 ? repeatSpend : firstSpend);
             }
             double monetary = frequency > 0 ? repeatSpend / frequency : 0.0;
-            Optional<Holdout> holdoutPart = Optional.empty();
+            Optional<Holdout> holdoutPart = noHoldout;
             if (holdout) {
-                double holdoutNet = s.holdoutSpend + s.holdoutRefunds;
+                int holdoutDays = states.holdoutDays(c);
+                double holdoutNet = states.holdoutSpend(c) + states.holdoutRefunds(c);
                 if (holdoutNet < 0.0) {
-                    throw negativeNet(s.customerId, "holdout", holdoutNet);
+                    throw negativeNet(id, "holdout", holdoutNet);
                 }
-                holdoutPart = Optional.of(new Holdout(s.holdoutDays,
-                        s.holdoutDays > 0 ? holdoutNet / s.holdoutDays : 0.0, unit.fromDays(end - calibrationEnd)));
+                holdoutPart = Optional.of(new Holdout(holdoutDays,
+                        holdoutDays > 0 ? holdoutNet / holdoutDays : 0.0, unit.fromDays(end - calibrationEnd)));
             }
-            result.add(new CustomerSummary(s.customerId, Optional.of(LocalDate.ofEpochDay(s.first)), frequency,
-                    unit.fromDays(s.calibrationLast - s.first), unit.fromDays(windowEnd - s.first), monetary,
-                    s.calibrationOrders, s.calibrationSpend + s.calibrationRefunds, unit, holdoutPart));
+            result.add(new CustomerSummary(id, Optional.of(LocalDate.ofEpochDay(first)), frequency,
+                    unit.fromDays(states.calibrationLast(c) - first), unit.fromDays(windowEnd - first), monetary,
+                    states.calibrationOrders(c), states.calibrationSpend(c) + calibrationRefunds, unit,
+                    holdoutPart));
         }
         return result;
     }
