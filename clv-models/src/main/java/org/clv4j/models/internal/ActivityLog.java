@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Objects;
 import org.clv4j.core.Transaction;
+import org.clv4j.core.internal.ShardPartition;
 import org.clv4j.core.summary.RefundPolicy;
 import org.clv4j.models.cohort.CohortUnit;
 
@@ -45,7 +46,6 @@ public final class ActivityLog {
     private static final int LAST = 5;     // last purchase day
     private static final int HEAD = 6;     // newest closed cell, or NONE
     private static final long EMPTY = Long.MIN_VALUE;
-    private static final int BATCH = 32;
     private static final int CHUNK_BITS = 14;
     private static final int CHUNK_MASK = (1 << CHUNK_BITS) - 1;
 
@@ -114,59 +114,197 @@ public final class ActivityLog {
         if (!order && !refund(customerId, date, amount)) {
             return;
         }
-        int customer = ordinal(customerId, Objects.requireNonNull(customerId, "customerId").hashCode(), date);
+        int customer = ordinal(customerId, Objects.requireNonNull(customerId, "customerId").hashCode(), day);
         record(customer, day, period(date, day), amount, order);
     }
 
     /**
-     * Adds many transactions. Equivalent to {@link #add(Transaction)} on each, but faster on large inputs: the
-     * transactions are processed in small batches, stage by stage (validate, hash the ids, find the customers,
-     * update them), so that the memory accesses of neighbouring transactions overlap instead of waiting on one
-     * another. If a transaction is invalid the exception names it, but transactions of its batch may already
-     * have been recorded: do not use the log after an exception.
+     * Adds many transactions. Equivalent to {@link #add(Transaction)} on each, but faster on large inputs. The
+     * transactions are read in chunks (four per customer known, between 2^16 and 2^22); each chunk's ids are hashed
+     * in a loop of nothing else (so that the loads of scattered id strings overlap); then, when there are more than
+     * 16,384 customers and the log is not sorted by customer, the chunk's rows are partitioned by customer shard
+     * ({@link ShardPartition}, stable: each customer's rows keep their order) and recorded one shard at a time, so
+     * that the records being updated fit the level-2 cache. Customer ordinals are dense but, on that path, not in
+     * order of first appearance. If a transaction is invalid the exception names the first invalid one in input
+     * order, but other transactions may already have been recorded: do not use the log after an exception.
      *
      * @param transactions the transactions
      * @throws IllegalArgumentException as {@link #add(Transaction)}
      */
     public void addAll(Iterable<? extends Transaction> transactions) {
-        String[] ids = new String[BATCH];
-        LocalDate[] dates = new LocalDate[BATCH];
-        long[] days = new long[BATCH];
-        long[] periods = new long[BATCH];
-        double[] values = new double[BATCH];
-        int[] hashes = new int[BATCH];
+        int limit = chunkRows();
+        Chunk c = chunk(limit);
         int n = 0;
+        RuntimeException error = null;
         for (Transaction t : transactions) {
             String id = t.customerId();
             LocalDate date = t.date();
             double amount = t.amount();
-            long day = checkedDay(id, date);
-            if (!(amount >= 0.0 && amount < Double.POSITIVE_INFINITY) && !refund(id, date, amount)) {
-                continue;
+            long day = date.toEpochDay();
+            if (id == null || day > observationEnd || (int) day != day
+                    || !(amount >= 0.0 && amount < Double.POSITIVE_INFINITY)) {
+                try {
+                    Objects.requireNonNull(id, "customerId");
+                    checkedDay(id, date);
+                    if (!refund(id, date, amount)) {
+                        continue;
+                    }
+                } catch (RuntimeException e) {
+                    error = e;
+                    break;
+                }
             }
-            ids[n] = Objects.requireNonNull(id, "customerId");
-            dates[n] = date;
-            days[n] = day;
-            periods[n] = period(date, day);
-            values[n] = amount;
-            if (++n == BATCH) {
-                recordBatch(n, ids, dates, days, periods, values, hashes);
+            c.ids[n] = id;
+            c.days[n] = (int) day;
+            c.periods[n] = (int) period(date, day);
+            c.amounts[n] = amount;
+            if (++n == limit) {
+                addChunk(c, n);
                 n = 0;
+                limit = chunkRows();
+                c = chunk(limit);
             }
         }
-        recordBatch(n, ids, dates, days, periods, values, hashes);
+        addChunk(c, n);
+        if (error != null) {
+            throw error;
+        }
     }
 
-    private void recordBatch(int n, String[] ids, LocalDate[] dates, long[] days, long[] periods, double[] values,
-                             int[] hashes) {
+    private static final int MIN_CHUNK = 1 << 16;
+    private static final int MAX_CHUNK = 1 << 22;
+    /** Bytes per customer touched when recording a shard: its 64-byte record and its share of the index. */
+    private static final int BYTES_PER_CUSTOMER = 96;
+    /** Wanted bytes per shard: half the level-2 cache of a current core. */
+    private static final int BYTES_PER_SHARD = 256 * 1024;
+    /** Below this many customers the records fit the caches well enough not to partition. */
+    private static final int MIN_CUSTOMERS_TO_PARTITION = 16_384;
+
+    /** The reusable buffers of {@link #addAll(Iterable)}. */
+    private static final class Chunk {
+        final String[] ids;
+        final int[] days;
+        final int[] periods;
+        final double[] amounts;
+        final int[] hashes;
+        final String[] shardIds;
+        final int[] shardHashes;
+        final int[] shardDays;
+        final int[] shardPeriods;
+        final double[] shardAmounts;
+        final int[] shardRows;
+        final int[] shardCustomers;
+        /** Per input row: 1 + the ordinal of the customer it created, else 0. */
+        final int[] created;
+        final ShardPartition partition = new ShardPartition();
+
+        Chunk(int rows) {
+            ids = new String[rows];
+            days = new int[rows];
+            periods = new int[rows];
+            amounts = new double[rows];
+            hashes = new int[rows];
+            shardIds = new String[rows];
+            shardHashes = new int[rows];
+            shardDays = new int[rows];
+            shardPeriods = new int[rows];
+            shardAmounts = new double[rows];
+            shardRows = new int[rows];
+            shardCustomers = new int[rows];
+            created = new int[rows];
+        }
+    }
+
+    private Chunk chunk;
+
+    private Chunk chunk(int rows) {
+        if (chunk == null || chunk.ids.length < rows) {
+            chunk = new Chunk(rows);
+        }
+        return chunk;
+    }
+
+    /** Rows per chunk: four per customer known (a power of two), between 2^16 and 2^22. */
+    private int chunkRows() {
+        long rows = 4L * Integer.highestOneBit(Math.max(1, index.size()));
+        return (int) Math.max(MIN_CHUNK, Math.min(MAX_CHUNK, rows));
+    }
+
+    /** Records the first {@code n} validated rows of a chunk. */
+    private void addChunk(Chunk c, int n) {
+        if (n == 0) {
+            return;
+        }
+        String[] ids = c.ids;
+        int[] hashes = c.hashes;
         for (int i = 0; i < n; i++) {
             hashes[i] = ids[i].hashCode();
         }
-        for (int i = 0; i < n; i++) {
-            hashes[i] = ordinal(ids[i], hashes[i], dates[i]);
+        int runs = 0;
+        for (int i = 1; i < n; i++) {
+            if (hashes[i] == hashes[i - 1]) {
+                runs++;
+            }
         }
+        if (index.size() < MIN_CUSTOMERS_TO_PARTITION || 2 * runs > n) {
+            for (int i = 0; i < n; i++) {
+                int customer = ordinal(ids[i], hashes[i], c.days[i]);
+                record(customer, c.days[i], c.periods[i], c.amounts[i], c.amounts[i] >= 0.0);
+            }
+        } else {
+            addByShard(c, n, ShardPartition.shardBits(index.size(), BYTES_PER_CUSTOMER, BYTES_PER_SHARD));
+        }
+    }
+
+    /** Records validated rows one customer shard at a time; then checks the new customers' ids in input order. */
+    private void addByShard(Chunk c, int n, int bits) {
+        ShardPartition partition = c.partition;
+        partition.plan(c.hashes, n, bits);
+        partition.scatter(c.ids, 0, c.shardIds);
+        partition.scatter(c.hashes, 0, c.shardHashes);
+        partition.scatter(c.days, 0, c.shardDays);
+        partition.scatter(c.periods, 0, c.shardPeriods);
+        partition.scatter(c.amounts, 0, c.shardAmounts);
+        partition.scatterRowIndex(c.shardRows);
+        String[] ids = c.shardIds;
+        int[] customers = c.shardCustomers;
+        for (int shard = 0; shard < partition.shards(); shard++) {
+            int start = partition.start(shard);
+            int end = partition.end(shard);
+            // stage 1: the rows' customers (found or created); independent probes, so their misses overlap
+            String previousId = null;
+            int customer = -1;
+            for (int j = start; j < end; j++) {
+                String id = ids[j];
+                if (id != previousId) {
+                    int before = index.size();
+                    customer = index.getOrAdd(id, c.shardHashes[j]);
+                    if (customer == before) {
+                        initialise(customer);
+                        c.created[c.shardRows[j]] = customer + 1;
+                    }
+                    previousId = id;
+                }
+                customers[j] = customer;
+            }
+            // stage 2: the rows recorded in order
+            for (int j = start; j < end; j++) {
+                double amount = c.shardAmounts[j];
+                record(customers[j], c.shardDays[j], c.shardPeriods[j], amount, amount >= 0.0);
+            }
+        }
+        java.util.Arrays.fill(ids, 0, n, null);
+        IllegalArgumentException blank = null;
         for (int i = 0; i < n; i++) {
-            record(hashes[i], days[i], periods[i], values[i], values[i] >= 0.0);
+            if (c.created[i] != 0) {
+                c.created[i] = 0;
+                if (blank == null && c.ids[i].isBlank()) {
+                    blank = blankId(c.ids[i], LocalDate.ofEpochDay(c.days[i]));
+                }
+            }
+        }
+        if (blank != null) {
+            throw blank;
         }
     }
 
@@ -303,24 +441,33 @@ public final class ActivityLog {
                 customerId, date, LocalDate.ofEpochDay(observationEnd)));
     }
 
-    private int ordinal(String customerId, int hash, LocalDate date) {
+    private int ordinal(String customerId, int hash, long day) {
         int before = index.size();
         int customer = index.getOrAdd(customerId, hash);
         if (customer == before) {
             if (customerId.isBlank()) {
-                throw new IllegalArgumentException(String.format(Locale.ROOT,
-                        "customer id must not be blank: customerId='%s', date=%s", customerId, date));
+                throw blankId(customerId, LocalDate.ofEpochDay(day));
             }
-            int b = STRIDE * customer;
-            if (b + STRIDE > state.length) {
-                state = Arrays.copyOf(state, 2 * state.length);
-            }
-            state[b + PERIOD] = EMPTY;
-            state[b + FIRST] = Long.MAX_VALUE;
-            state[b + LAST] = Long.MIN_VALUE;
-            state[b + HEAD] = NONE;
+            initialise(customer);
         }
         return customer;
+    }
+
+    private static IllegalArgumentException blankId(String customerId, LocalDate date) {
+        return new IllegalArgumentException(String.format(Locale.ROOT,
+                "customer id must not be blank: customerId='%s', date=%s", customerId, date));
+    }
+
+    /** Sets up the record of a new customer: no open cell, no purchase days, no closed cells. */
+    private void initialise(int customer) {
+        int b = STRIDE * customer;
+        if (b + STRIDE > state.length) {
+            state = Arrays.copyOf(state, 2 * state.length);
+        }
+        state[b + PERIOD] = EMPTY;
+        state[b + FIRST] = Long.MAX_VALUE;
+        state[b + LAST] = Long.MIN_VALUE;
+        state[b + HEAD] = NONE;
     }
 
     /**
@@ -400,7 +547,7 @@ public final class ActivityLog {
         other.seal();
         for (int o = 0; o < other.index.size(); o++) {
             String id = other.index.id(o);
-            int b = STRIDE * ordinal(id, id.hashCode(), null);
+            int b = STRIDE * ordinal(id, id.hashCode(), 0L);
             int ob = STRIDE * o;
             state[b + FIRST] = Math.min(state[b + FIRST], other.state[ob + FIRST]);
             state[b + LAST] = Math.max(state[b + LAST], other.state[ob + LAST]);
