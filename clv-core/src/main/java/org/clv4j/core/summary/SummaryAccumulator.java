@@ -222,9 +222,17 @@ public final class SummaryAccumulator {
         int limit = chunkRows();
         Chunk c = chunk(limit);
         int k = 0;
+        LocalDate previousDate = null;
+        long day = 0;
         for (Transaction t : transactions) {
+            LocalDate date = t.date();
+            if (date != previousDate && !date.equals(previousDate)) {
+                // a log in date order repeats the date of the previous row: convert each date once
+                day = date.toEpochDay();
+                previousDate = date;
+            }
             c.ids[k] = t.customerId();
-            c.days[k] = t.date().toEpochDay();
+            c.days[k] = day;
             c.amounts[k] = t.amount();
             if (++k == limit) {
                 addChunk(c.ids, c.days, c.amounts, 0, k);

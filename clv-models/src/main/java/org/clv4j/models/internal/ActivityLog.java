@@ -136,11 +136,19 @@ public final class ActivityLog {
         Chunk c = chunk(limit);
         int n = 0;
         RuntimeException error = null;
+        LocalDate previousDate = null;
+        long day = 0;
+        int period = 0;
         for (Transaction t : transactions) {
             String id = t.customerId();
             LocalDate date = t.date();
             double amount = t.amount();
-            long day = date.toEpochDay();
+            if (date != previousDate && !date.equals(previousDate)) {
+                // a log in date order repeats the date of the previous row: convert each date once
+                day = date.toEpochDay();
+                period = (int) period(date, day);
+                previousDate = date;
+            }
             if (id == null || day > observationEnd || (int) day != day
                     || !(amount >= 0.0 && amount < Double.POSITIVE_INFINITY)) {
                 try {
@@ -156,7 +164,7 @@ public final class ActivityLog {
             }
             c.ids[n] = id;
             c.days[n] = (int) day;
-            c.periods[n] = (int) period(date, day);
+            c.periods[n] = period;
             c.amounts[n] = amount;
             if (++n == limit) {
                 addChunk(c, n);
