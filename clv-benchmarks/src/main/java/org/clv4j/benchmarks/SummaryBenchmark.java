@@ -55,8 +55,16 @@ public class SummaryBenchmark {
     @Param({"date", "customer"})
     public String order;
 
+    /**
+     * The id strings: {@code shared} (one {@code String} per customer, referenced by all its transactions, as a
+     * loader that interns ids gives) or {@code perRow} (a separate, equal {@code String} per transaction, allocated
+     * next to it, as a CSV or JDBC reader gives).
+     */
+    @Param({"shared", "perRow"})
+    public String ids;
+
     private List<Transaction> transactions;
-    private String[] ids;
+    private String[] idColumn;
     private long[] days;
     private double[] amounts;
     private SummaryOptions options;
@@ -71,7 +79,7 @@ public class SummaryBenchmark {
         }
         LocalDate start = LocalDate.of(2023, 1, 1);
         transactions = new ArrayList<>(TRANSACTIONS);
-        ids = new String[TRANSACTIONS];
+        idColumn = new String[TRANSACTIONS];
         days = new long[TRANSACTIONS];
         amounts = new double[TRANSACTIONS];
         int perDay = TRANSACTIONS / DAYS + 1;
@@ -79,10 +87,10 @@ public class SummaryBenchmark {
         for (int d = 0; d < DAYS && k < TRANSACTIONS; d++) {
             LocalDate date = start.plusDays(d);
             for (int j = 0; j < perDay && k < TRANSACTIONS; j++, k++) {
-                String id = customerIds[random.nextInt(customers)];
+                String id = ownString(customerIds[random.nextInt(customers)]);
                 double amount = Math.round(random.nextDouble(1.0, 200.0) * 100.0) / 100.0;
                 transactions.add(Transaction.of(id, date, amount));
-                ids[k] = id;
+                idColumn[k] = id;
                 days[k] = date.toEpochDay();
                 amounts[k] = amount;
             }
@@ -94,12 +102,17 @@ public class SummaryBenchmark {
                 .withTimeUnit(org.clv4j.core.TimeUnit.WEEK);
     }
 
+    /** The id itself, or with {@code ids = perRow} an equal string of its own. */
+    private String ownString(String id) {
+        return ids.equals("perRow") ? new String(id.toCharArray()) : id;
+    }
+
     private void sortByCustomer() {
         Integer[] index = new Integer[TRANSACTIONS];
         for (int i = 0; i < TRANSACTIONS; i++) {
             index[i] = i;
         }
-        java.util.Arrays.sort(index, java.util.Comparator.<Integer, String>comparing(i -> ids[i])
+        java.util.Arrays.sort(index, java.util.Comparator.<Integer, String>comparing(i -> idColumn[i])
                 .thenComparingLong(i -> days[i]));
         List<Transaction> sorted = new ArrayList<>(TRANSACTIONS);
         String[] sortedIds = new String[TRANSACTIONS];
@@ -108,13 +121,14 @@ public class SummaryBenchmark {
         for (int k = 0; k < TRANSACTIONS; k++) {
             int i = index[k];
             // new objects, allocated in the sorted order, as a reader of a sorted file would allocate them
-            sorted.add(Transaction.of(ids[i], LocalDate.ofEpochDay(days[i]), amounts[i]));
-            sortedIds[k] = ids[i];
+            String id = ownString(idColumn[i]);
+            sorted.add(Transaction.of(id, LocalDate.ofEpochDay(days[i]), amounts[i]));
+            sortedIds[k] = id;
             sortedDays[k] = days[i];
             sortedAmounts[k] = amounts[i];
         }
         transactions = sorted;
-        ids = sortedIds;
+        idColumn = sortedIds;
         days = sortedDays;
         amounts = sortedAmounts;
     }
@@ -139,7 +153,7 @@ public class SummaryBenchmark {
     @OperationsPerInvocation(TRANSACTIONS)
     public List<CustomerSummary> fromPrimitiveColumns() {
         SummaryAccumulator accumulator = SummaryAccumulator.create(options);
-        accumulator.addAll(ids, days, amounts, 0, TRANSACTIONS);
+        accumulator.addAll(idColumn, days, amounts, 0, TRANSACTIONS);
         return accumulator.finish();
     }
 }

@@ -337,7 +337,7 @@ public final class SummaryAccumulator {
         }
         int bits = states.size() < MIN_CUSTOMERS_TO_PARTITION || 2 * runs > valid ? 0
                 : ShardPartition.shardBits(states.size(), BYTES_PER_CUSTOMER, BYTES_PER_SHARD);
-        RowError failure = bits == 0 ? addInOrder(ids, days, amounts, hashes, from, valid)
+        RowError failure = bits == 0 ? addInOrder(c, ids, days, amounts, from, valid)
                 : addByShard(c, ids, days, amounts, from, valid, bits);
         recentId = null;
         if (failure != null) {
@@ -363,28 +363,52 @@ public final class SummaryAccumulator {
         }
     }
 
-    /** Adds validated rows in input order; returns the first error, or null. */
-    private RowError addInOrder(String[] ids, long[] days, double[] amounts, int[] hashes, int from, int n) {
+    /**
+     * Adds validated rows in input order, in two stages over the whole chunk: first every row's customer is found
+     * (or created), then the rows are applied. The probes of different rows are independent, so the processor
+     * overlaps their cache misses, which it cannot do while each row's update waits on its own look-up. Returns the
+     * first error, or null.
+     */
+    private RowError addInOrder(Chunk c, String[] ids, long[] days, double[] amounts, int from, int n) {
+        int[] hashes = c.hashes;
+        int[] customers = c.shardCustomers;
         String previousId = null;
-        int c = -1;
+        int customer = -1;
+        RowError failure = null;
         for (int i = 0; i < n; i++) {
             String id = ids[from + i];
             if (id != previousId) {
-                c = probe(id, hashes[i]);
-                if (c < 0) {
-                    if (id.isBlank()) {
-                        return new RowError(i, blankId(id, days[from + i]));
-                    }
-                    c = insert(id, hashes[i]);
-                    appear(c);
+                customer = probe(id, hashes[i]);
+                if (customer < 0) {
+                    customer = insert(id, hashes[i]);
+                    appear(customer);
+                    c.created[i] = 1;
                 }
                 previousId = id;
             }
-            if (!apply(c, (int) days[from + i], amounts[from + i])) {
-                return new RowError(i, outOfOrder(id, c, days[from + i]));
+            customers[i] = customer;
+        }
+        failure = blankIds(c, ids, days, from, n, failure);
+        for (int i = 0; i < n; i++) {
+            if (!apply(customers[i], (int) days[from + i], amounts[from + i])) {
+                return RowError.first(failure, i, outOfOrder(ids[from + i], customers[i], days[from + i]));
             }
         }
-        return null;
+        return failure;
+    }
+
+    /** The first error among {@code failure} and the rows that created a customer with a blank id. */
+    private static RowError blankIds(Chunk c, String[] ids, long[] days, int from, int n, RowError failure) {
+        int[] created = c.created;
+        for (int i = 0; i < n; i++) {
+            if (created[i] != 0) {
+                created[i] = 0;
+                if (ids[from + i].isBlank()) {
+                    failure = RowError.first(failure, i, blankId(ids[from + i], days[from + i]));
+                }
+            }
+        }
+        return failure;
     }
 
     /** Adds validated rows shard by shard; returns the first error in input order, or null. */
@@ -436,14 +460,10 @@ public final class SummaryAccumulator {
         }
         for (int i = 0; i < n; i++) {
             if (created[i] != 0) {
-                int customer = created[i] - 1;
-                created[i] = 0;
-                if (ids[from + i].isBlank()) {
-                    failure = RowError.first(failure, i, blankId(ids[from + i], days[from + i]));
-                }
-                appear(customer);
+                appear(created[i] - 1);
             }
         }
+        failure = blankIds(c, ids, days, from, n, failure);
         Arrays.fill(c.shardIds, 0, n, null);
         return failure;
     }

@@ -255,9 +255,27 @@ public final class ActivityLog {
             }
         }
         if (index.size() < MIN_CUSTOMERS_TO_PARTITION || 2 * runs > n) {
+            // two stages over the chunk, in input order: all the rows' customers, then all the records; the probes
+            // of different rows are independent, so their cache misses overlap
+            int[] customers = c.shardCustomers;
+            String previousId = null;
+            int customer = -1;
             for (int i = 0; i < n; i++) {
-                int customer = ordinal(ids[i], hashes[i], c.days[i]);
-                record(customer, c.days[i], c.periods[i], c.amounts[i], c.amounts[i] >= 0.0);
+                String id = ids[i];
+                if (id != previousId) {
+                    int before = index.size();
+                    customer = index.getOrAdd(id, hashes[i]);
+                    if (customer == before) {
+                        initialise(customer);
+                        c.created[i] = customer + 1;
+                    }
+                    previousId = id;
+                }
+                customers[i] = customer;
+            }
+            requireNoBlankId(c, ids, n);
+            for (int i = 0; i < n; i++) {
+                record(customers[i], c.days[i], c.periods[i], c.amounts[i], c.amounts[i] >= 0.0);
             }
         } else {
             addByShard(c, n, ShardPartition.shardBits(index.size(), BYTES_PER_CUSTOMER, BYTES_PER_SHARD));
@@ -302,12 +320,20 @@ public final class ActivityLog {
             }
         }
         java.util.Arrays.fill(ids, 0, n, null);
+        requireNoBlankId(c, c.ids, n);
+    }
+
+    /**
+     * Throws for the first row, in input order, that created a customer with a blank id (checked after the
+     * look-ups: reading each new id's characters during them would stall them on a cache miss).
+     */
+    private static void requireNoBlankId(Chunk c, String[] ids, int n) {
         IllegalArgumentException blank = null;
         for (int i = 0; i < n; i++) {
             if (c.created[i] != 0) {
                 c.created[i] = 0;
-                if (blank == null && c.ids[i].isBlank()) {
-                    blank = blankId(c.ids[i], LocalDate.ofEpochDay(c.days[i]));
+                if (blank == null && ids[i].isBlank()) {
+                    blank = blankId(ids[i], LocalDate.ofEpochDay(c.days[i]));
                 }
             }
         }
