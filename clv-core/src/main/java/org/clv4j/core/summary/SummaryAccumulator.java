@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.stream.Collector;
 import org.clv4j.core.TimeUnit;
 import org.clv4j.core.Transaction;
+import org.clv4j.core.internal.RowChunk;
 import org.clv4j.core.internal.ShardPartition;
 
 /**
@@ -244,54 +245,27 @@ public final class SummaryAccumulator {
         addChunk(c.ids, c.days, c.amounts, 0, k);
     }
 
-    /**
-     * Rows per chunk of the bulk entry points: four times the customers seen so far (rounded down to a power of
-     * two), between 2^16 and 2^22 rows. Large enough that a shard's customers are visited several times per chunk,
-     * and in memory proportional to the customers.
-     */
+    /** Rows per chunk of the bulk entry points ({@link RowChunk#rowsFor}: in memory proportional to the customers). */
     private int chunkRows() {
-        long rows = 4L * Integer.highestOneBit(Math.max(1, states.size()));
-        return (int) Math.max(MIN_CHUNK, Math.min(MAX_CHUNK, rows));
+        return RowChunk.rowsFor(states.size());
     }
 
-    private static final int MIN_CHUNK = 1 << 16;
-    private static final int MAX_CHUNK = 1 << 22;
-    /** Bytes per customer touched when processing a shard: its record and its slots in the table. */
-    private static final int BYTES_PER_CUSTOMER = 96;
-    /** Wanted bytes per shard: half the level-2 cache of a current core. */
-    private static final int BYTES_PER_SHARD = 256 * 1024;
-    /** Below this many customers the records and the table fit the caches well enough not to partition. */
-    private static final int MIN_CUSTOMERS_TO_PARTITION = 16_384;
-
-    /** The reusable buffers of the bulk entry points. */
+    /** The reusable buffers of the bulk entry points: the input columns, the ids' side, the columns in shard order. */
     private static final class Chunk {
         final String[] ids;
         final long[] days;
         final double[] amounts;
-        final int[] hashes;
-        final String[] shardIds;
-        final int[] shardHashes;
+        final RowChunk rows;
         final long[] shardDays;
         final double[] shardAmounts;
-        /** Per position in shard order: the input row, then (stage 1 of a shard) the row's customer ordinal. */
-        final int[] shardRows;
-        final int[] shardCustomers;
-        /** Per input row: 1 + the ordinal of the customer it created, else 0; lists new customers in input order. */
-        final int[] created;
-        final ShardPartition partition = new ShardPartition();
 
-        Chunk(int rows) {
-            ids = new String[rows];
-            days = new long[rows];
-            amounts = new double[rows];
-            hashes = new int[rows];
-            shardIds = new String[rows];
-            shardHashes = new int[rows];
-            shardDays = new long[rows];
-            shardAmounts = new double[rows];
-            shardRows = new int[rows];
-            shardCustomers = new int[rows];
-            created = new int[rows];
+        Chunk(int capacity) {
+            ids = new String[capacity];
+            days = new long[capacity];
+            amounts = new double[capacity];
+            rows = new RowChunk(capacity);
+            shardDays = new long[capacity];
+            shardAmounts = new double[capacity];
         }
     }
 
@@ -306,23 +280,22 @@ public final class SummaryAccumulator {
      * Adds rows {@code from .. from + n − 1}. First, in input order, the ids are hashed (in a loop of nothing else,
      * so that the loads of scattered id strings overlap) and the rows validated. Then, unless the customers are few
      * or the rows come in runs of one customer (a log sorted by customer), the rows are partitioned by customer
-     * shard ({@link ShardPartition}) and processed shard by shard: each customer's rows keep their order, so the
-     * records are exactly those of a row-by-row pass, and new customers are listed in the order of their first
-     * row. On an error, the first invalid row in input order is reported.
+     * shard ({@link ShardPartition}) and processed shard by shard, else processed in input order. Either way in two
+     * stages: every row's customer is found or created, then the rows are applied; the look-ups of different rows
+     * are independent, so the processor overlaps their cache misses, which it cannot do while each row's update
+     * waits on its own look-up. Each customer's rows keep their order, so the records are exactly those of a
+     * row-by-row pass; new customers are listed in the order of their first row. On an error, the first invalid row
+     * in input order is reported.
      */
     private void addChunk(String[] ids, long[] days, double[] amounts, int from, int n) {
         if (n == 0) {
             return;
         }
         Chunk c = chunk(n);
-        int[] hashes = c.hashes;
-        for (int i = 0; i < n; i++) {
-            String id = ids[from + i];
-            hashes[i] = id == null ? 0 : id.hashCode();
-        }
+        RowChunk rows = c.rows;
+        int runs = rows.hashIds(ids, from, n);
         int valid = n;
         IllegalArgumentException error = null;
-        int runs = 0;
         for (int i = 0; i < n; i++) {
             if (!quickCheck(ids[from + i], days[from + i], amounts[from + i])) {
                 error = rowError(ids[from + i], days[from + i], amounts[from + i]);
@@ -331,14 +304,27 @@ public final class SummaryAccumulator {
                     break;
                 }
             }
-            if (i > 0 && hashes[i] == hashes[i - 1]) {
-                runs++;
-            }
         }
-        int bits = states.size() < MIN_CUSTOMERS_TO_PARTITION || 2 * runs > valid ? 0
-                : ShardPartition.shardBits(states.size(), BYTES_PER_CUSTOMER, BYTES_PER_SHARD);
-        RowError failure = bits == 0 ? addInOrder(c, ids, days, amounts, from, valid)
-                : addByShard(c, ids, days, amounts, from, valid, bits);
+        int bits = RowChunk.shardBits(states.size(), runs, valid);
+        RowError failure = null;
+        if (bits == 0) {
+            resolve(ids, from, rows.hashes, null, 0, valid, rows);
+            failure = listNewCustomers(rows, ids, days, from, valid, failure);
+            failure = applyRows(ids, from, days, amounts, from, null, 0, valid, rows, failure);
+        } else {
+            ShardPartition partition = rows.partition(ids, from, valid, bits);
+            partition.scatter(days, from, c.shardDays);
+            partition.scatter(amounts, from, c.shardAmounts);
+            for (int shard = 0; shard < partition.shards(); shard++) {
+                int start = partition.start(shard);
+                int end = partition.end(shard);
+                resolve(rows.shardIds, 0, rows.shardHashes, rows.shardRows, start, end, rows);
+                failure = applyRows(rows.shardIds, 0, c.shardDays, c.shardAmounts, 0, rows.shardRows, start, end,
+                        rows, failure);
+            }
+            rows.clear(valid);
+            failure = listNewCustomers(rows, ids, days, from, valid, failure);
+        }
         recentId = null;
         if (failure != null) {
             throw failure.error;
@@ -364,107 +350,62 @@ public final class SummaryAccumulator {
     }
 
     /**
-     * Adds validated rows in input order, in two stages over the whole chunk: first every row's customer is found
-     * (or created), then the rows are applied. The probes of different rows are independent, so the processor
-     * overlaps their cache misses, which it cannot do while each row's update waits on its own look-up. Returns the
-     * first error, or null.
+     * Stage 1: the customer of each position {@code start .. end − 1} ({@code ids[idFrom + j]}), found or created,
+     * into {@code rows.customers[j]}; a position that creates its customer marks its input row ({@code rowOf[j]},
+     * or {@code j} itself when {@code rowOf} is null) in {@code rows.created}. Blank ids are caught afterwards, in
+     * input order ({@link #listNewCustomers}): reading each new id's characters here would stall the probes.
      */
-    private RowError addInOrder(Chunk c, String[] ids, long[] days, double[] amounts, int from, int n) {
-        int[] hashes = c.hashes;
-        int[] customers = c.shardCustomers;
+    private void resolve(String[] ids, int idFrom, int[] hashes, int[] rowOf, int start, int end, RowChunk rows) {
+        int[] customers = rows.customers;
         String previousId = null;
         int customer = -1;
-        RowError failure = null;
-        for (int i = 0; i < n; i++) {
-            String id = ids[from + i];
+        for (int j = start; j < end; j++) {
+            String id = ids[idFrom + j];
             if (id != previousId) {
-                customer = probe(id, hashes[i]);
+                customer = probe(id, hashes[j]);
                 if (customer < 0) {
-                    customer = insert(id, hashes[i]);
-                    appear(customer);
-                    c.created[i] = 1;
+                    customer = insert(id, hashes[j]);
+                    rows.created[rowOf == null ? j : rowOf[j]] = customer + 1;
                 }
                 previousId = id;
             }
-            customers[i] = customer;
+            customers[j] = customer;
         }
-        failure = blankIds(c, ids, days, from, n, failure);
-        for (int i = 0; i < n; i++) {
-            if (!apply(customers[i], (int) days[from + i], amounts[from + i])) {
-                return RowError.first(failure, i, outOfOrder(ids[from + i], customers[i], days[from + i]));
+    }
+
+    /**
+     * Stage 2: applies positions {@code start .. end − 1} to their customers' records, in order.
+     *
+     * @return the first error in input order among {@code failure} and these rows
+     */
+    private RowError applyRows(String[] ids, int idFrom, long[] days, double[] amounts, int valueFrom, int[] rowOf,
+                               int start, int end, RowChunk rows, RowError failure) {
+        int[] customers = rows.customers;
+        for (int j = start; j < end; j++) {
+            if (!apply(customers[j], (int) days[valueFrom + j], amounts[valueFrom + j])) {
+                failure = RowError.first(failure, rowOf == null ? j : rowOf[j],
+                        outOfOrder(ids[idFrom + j], customers[j], days[valueFrom + j]));
             }
         }
         return failure;
     }
 
-    /** The first error among {@code failure} and the rows that created a customer with a blank id. */
-    private static RowError blankIds(Chunk c, String[] ids, long[] days, int from, int n, RowError failure) {
-        int[] created = c.created;
+    /**
+     * Lists the customers the chunk created, in the order of their first row, and checks their ids.
+     *
+     * @return the first error in input order among {@code failure} and blank new ids
+     */
+    private RowError listNewCustomers(RowChunk rows, String[] ids, long[] days, int from, int n, RowError failure) {
+        int[] created = rows.created;
         for (int i = 0; i < n; i++) {
             if (created[i] != 0) {
+                appear(created[i] - 1);
                 created[i] = 0;
                 if (ids[from + i].isBlank()) {
                     failure = RowError.first(failure, i, blankId(ids[from + i], days[from + i]));
                 }
             }
         }
-        return failure;
-    }
-
-    /** Adds validated rows shard by shard; returns the first error in input order, or null. */
-    private RowError addByShard(Chunk c, String[] ids, long[] days, double[] amounts, int from, int n, int bits) {
-        ShardPartition partition = c.partition;
-        partition.plan(c.hashes, n, bits);
-        partition.scatter(ids, from, c.shardIds);
-        partition.scatter(c.hashes, 0, c.shardHashes);
-        partition.scatter(days, from, c.shardDays);
-        partition.scatter(amounts, from, c.shardAmounts);
-        partition.scatterRowIndex(c.shardRows);
-        String[] shardIds = c.shardIds;
-        int[] shardHashes = c.shardHashes;
-        long[] shardDays = c.shardDays;
-        double[] shardAmounts = c.shardAmounts;
-        int[] shardRows = c.shardRows;
-        int[] customers = c.shardCustomers;
-        int[] created = c.created;
-        RowError failure = null;
-        for (int shard = 0; shard < partition.shards(); shard++) {
-            int start = partition.start(shard);
-            int end = partition.end(shard);
-            // stage 1: the rows' customers, found or created; the probes of different rows are independent, so
-            // their cache misses overlap
-            String previousId = null;
-            int customer = -1;
-            for (int j = start; j < end; j++) {
-                String id = shardIds[j];
-                if (id != previousId) {
-                    customer = probe(id, shardHashes[j]);
-                    if (customer < 0) {
-                        // blank ids are caught below, in input order: reading the id's characters here would
-                        // stall the probes on a cache miss
-                        customer = insert(id, shardHashes[j]);
-                        created[shardRows[j]] = customer + 1;
-                    }
-                    previousId = id;
-                }
-                customers[j] = customer;
-            }
-            // stage 2: the rows applied in order to their customers' records
-            for (int j = start; j < end; j++) {
-                int customer2 = customers[j];
-                if (customer2 >= 0 && !apply(customer2, (int) shardDays[j], shardAmounts[j])) {
-                    failure = RowError.first(failure, shardRows[j],
-                            outOfOrder(shardIds[j], customer2, shardDays[j]));
-                }
-            }
-        }
-        for (int i = 0; i < n; i++) {
-            if (created[i] != 0) {
-                appear(created[i] - 1);
-            }
-        }
-        failure = blankIds(c, ids, days, from, n, failure);
-        Arrays.fill(c.shardIds, 0, n, null);
         return failure;
     }
 

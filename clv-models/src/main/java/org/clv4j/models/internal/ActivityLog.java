@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Objects;
 import org.clv4j.core.Transaction;
+import org.clv4j.core.internal.RowChunk;
 import org.clv4j.core.internal.ShardPartition;
 import org.clv4j.core.summary.RefundPolicy;
 import org.clv4j.models.cohort.CohortUnit;
@@ -179,47 +180,26 @@ public final class ActivityLog {
         }
     }
 
-    private static final int MIN_CHUNK = 1 << 16;
-    private static final int MAX_CHUNK = 1 << 22;
-    /** Bytes per customer touched when recording a shard: its 64-byte record and its share of the index. */
-    private static final int BYTES_PER_CUSTOMER = 96;
-    /** Wanted bytes per shard: half the level-2 cache of a current core. */
-    private static final int BYTES_PER_SHARD = 256 * 1024;
-    /** Below this many customers the records fit the caches well enough not to partition. */
-    private static final int MIN_CUSTOMERS_TO_PARTITION = 16_384;
-
-    /** The reusable buffers of {@link #addAll(Iterable)}. */
+    /** The reusable buffers of {@link #addAll(Iterable)}: input columns, the ids' side, columns in shard order. */
     private static final class Chunk {
         final String[] ids;
         final int[] days;
         final int[] periods;
         final double[] amounts;
-        final int[] hashes;
-        final String[] shardIds;
-        final int[] shardHashes;
+        final RowChunk rows;
         final int[] shardDays;
         final int[] shardPeriods;
         final double[] shardAmounts;
-        final int[] shardRows;
-        final int[] shardCustomers;
-        /** Per input row: 1 + the ordinal of the customer it created, else 0. */
-        final int[] created;
-        final ShardPartition partition = new ShardPartition();
 
-        Chunk(int rows) {
-            ids = new String[rows];
-            days = new int[rows];
-            periods = new int[rows];
-            amounts = new double[rows];
-            hashes = new int[rows];
-            shardIds = new String[rows];
-            shardHashes = new int[rows];
-            shardDays = new int[rows];
-            shardPeriods = new int[rows];
-            shardAmounts = new double[rows];
-            shardRows = new int[rows];
-            shardCustomers = new int[rows];
-            created = new int[rows];
+        Chunk(int capacity) {
+            ids = new String[capacity];
+            days = new int[capacity];
+            periods = new int[capacity];
+            amounts = new double[capacity];
+            rows = new RowChunk(capacity);
+            shardDays = new int[capacity];
+            shardPeriods = new int[capacity];
+            shardAmounts = new double[capacity];
         }
     }
 
@@ -232,108 +212,83 @@ public final class ActivityLog {
         return chunk;
     }
 
-    /** Rows per chunk: four per customer known (a power of two), between 2^16 and 2^22. */
+    /** Rows per chunk ({@link RowChunk#rowsFor}: in memory proportional to the customers). */
     private int chunkRows() {
-        long rows = 4L * Integer.highestOneBit(Math.max(1, index.size()));
-        return (int) Math.max(MIN_CHUNK, Math.min(MAX_CHUNK, rows));
+        return RowChunk.rowsFor(index.size());
     }
 
-    /** Records the first {@code n} validated rows of a chunk. */
+    /**
+     * Records the first {@code n} validated rows of a chunk, in two stages (every row's customer found or created,
+     * then every row recorded: the look-ups' cache misses overlap), in input order or, with many customers and no
+     * runs of one customer, one customer shard at a time (see {@link RowChunk}); then checks the new customers' ids
+     * in input order.
+     */
     private void addChunk(Chunk c, int n) {
         if (n == 0) {
             return;
         }
-        String[] ids = c.ids;
-        int[] hashes = c.hashes;
-        for (int i = 0; i < n; i++) {
-            hashes[i] = ids[i].hashCode();
-        }
-        int runs = 0;
-        for (int i = 1; i < n; i++) {
-            if (hashes[i] == hashes[i - 1]) {
-                runs++;
-            }
-        }
-        if (index.size() < MIN_CUSTOMERS_TO_PARTITION || 2 * runs > n) {
-            // two stages over the chunk, in input order: all the rows' customers, then all the records; the probes
-            // of different rows are independent, so their cache misses overlap
-            int[] customers = c.shardCustomers;
-            String previousId = null;
-            int customer = -1;
+        RowChunk rows = c.rows;
+        int bits = RowChunk.shardBits(index.size(), rows.hashIds(c.ids, 0, n), n);
+        if (bits == 0) {
+            resolve(c.ids, rows.hashes, null, 0, n, rows);
+            requireNoBlankId(c, n);
             for (int i = 0; i < n; i++) {
-                String id = ids[i];
-                if (id != previousId) {
-                    int before = index.size();
-                    customer = index.getOrAdd(id, hashes[i]);
-                    if (customer == before) {
-                        initialise(customer);
-                        c.created[i] = customer + 1;
-                    }
-                    previousId = id;
-                }
-                customers[i] = customer;
+                record(rows.customers[i], c.days[i], c.periods[i], c.amounts[i], c.amounts[i] >= 0.0);
             }
-            requireNoBlankId(c, ids, n);
-            for (int i = 0; i < n; i++) {
-                record(customers[i], c.days[i], c.periods[i], c.amounts[i], c.amounts[i] >= 0.0);
-            }
-        } else {
-            addByShard(c, n, ShardPartition.shardBits(index.size(), BYTES_PER_CUSTOMER, BYTES_PER_SHARD));
+            return;
         }
-    }
-
-    /** Records validated rows one customer shard at a time; then checks the new customers' ids in input order. */
-    private void addByShard(Chunk c, int n, int bits) {
-        ShardPartition partition = c.partition;
-        partition.plan(c.hashes, n, bits);
-        partition.scatter(c.ids, 0, c.shardIds);
-        partition.scatter(c.hashes, 0, c.shardHashes);
+        ShardPartition partition = rows.partition(c.ids, 0, n, bits);
         partition.scatter(c.days, 0, c.shardDays);
         partition.scatter(c.periods, 0, c.shardPeriods);
         partition.scatter(c.amounts, 0, c.shardAmounts);
-        partition.scatterRowIndex(c.shardRows);
-        String[] ids = c.shardIds;
-        int[] customers = c.shardCustomers;
         for (int shard = 0; shard < partition.shards(); shard++) {
             int start = partition.start(shard);
             int end = partition.end(shard);
-            // stage 1: the rows' customers (found or created); independent probes, so their misses overlap
-            String previousId = null;
-            int customer = -1;
-            for (int j = start; j < end; j++) {
-                String id = ids[j];
-                if (id != previousId) {
-                    int before = index.size();
-                    customer = index.getOrAdd(id, c.shardHashes[j]);
-                    if (customer == before) {
-                        initialise(customer);
-                        c.created[c.shardRows[j]] = customer + 1;
-                    }
-                    previousId = id;
-                }
-                customers[j] = customer;
-            }
-            // stage 2: the rows recorded in order
+            resolve(rows.shardIds, rows.shardHashes, rows.shardRows, start, end, rows);
             for (int j = start; j < end; j++) {
                 double amount = c.shardAmounts[j];
-                record(customers[j], c.shardDays[j], c.shardPeriods[j], amount, amount >= 0.0);
+                record(rows.customers[j], c.shardDays[j], c.shardPeriods[j], amount, amount >= 0.0);
             }
         }
-        java.util.Arrays.fill(ids, 0, n, null);
-        requireNoBlankId(c, c.ids, n);
+        rows.clear(n);
+        requireNoBlankId(c, n);
+    }
+
+    /**
+     * The customer of each position {@code start .. end − 1}, found or created, into {@code rows.customers}; a
+     * position that creates its customer marks its input row ({@code rowOf[j]}, or {@code j} when {@code rowOf} is
+     * null) in {@code rows.created}.
+     */
+    private void resolve(String[] ids, int[] hashes, int[] rowOf, int start, int end, RowChunk rows) {
+        String previousId = null;
+        int customer = -1;
+        for (int j = start; j < end; j++) {
+            String id = ids[j];
+            if (id != previousId) {
+                int before = index.size();
+                customer = index.getOrAdd(id, hashes[j]);
+                if (customer == before) {
+                    initialise(customer);
+                    rows.created[rowOf == null ? j : rowOf[j]] = 1;
+                }
+                previousId = id;
+            }
+            rows.customers[j] = customer;
+        }
     }
 
     /**
      * Throws for the first row, in input order, that created a customer with a blank id (checked after the
      * look-ups: reading each new id's characters during them would stall them on a cache miss).
      */
-    private static void requireNoBlankId(Chunk c, String[] ids, int n) {
+    private static void requireNoBlankId(Chunk c, int n) {
+        int[] created = c.rows.created;
         IllegalArgumentException blank = null;
         for (int i = 0; i < n; i++) {
-            if (c.created[i] != 0) {
-                c.created[i] = 0;
-                if (blank == null && ids[i].isBlank()) {
-                    blank = blankId(ids[i], LocalDate.ofEpochDay(c.days[i]));
+            if (created[i] != 0) {
+                created[i] = 0;
+                if (blank == null && c.ids[i].isBlank()) {
+                    blank = blankId(c.ids[i], LocalDate.ofEpochDay(c.days[i]));
                 }
             }
         }

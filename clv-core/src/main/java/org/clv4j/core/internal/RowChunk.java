@@ -1,0 +1,148 @@
+package org.clv4j.core.internal;
+
+/**
+ * The customer-id side of a chunk of transaction rows, shared by the bulk paths that aggregate rows per customer
+ * (summaries, activity logs): the rows' ids and hashes, the decision whether to partition the chunk by customer
+ * shard, the ids in shard order, and per row the customer it resolves to and whether it created that customer.
+ * Each caller keeps its own value columns (days, amounts, ...) and scatters them with {@link #partition()}.
+ *
+ * <p>Sizing, from measurements on a 2-core AMD EPYC (see docs/performance.md): chunks of four rows per customer
+ * known, between 2^16 and 2^22 rows; shards of about 256 KiB of per-customer state (96 bytes per customer: a 64-byte
+ * record and its share of the id table); no partition below 16,384 customers (their state fits the caches well
+ * enough) nor when most rows continue the previous row's customer (a log sorted by customer).
+ *
+ * <p>Buffers are reused from chunk to chunk. Not thread-safe. Internal: not part of the clv4j API.
+ */
+public final class RowChunk {
+
+    private static final int MIN_ROWS = 1 << 16;
+    private static final int MAX_ROWS = 1 << 22;
+    private static final int BYTES_PER_CUSTOMER = 96;
+    private static final int BYTES_PER_SHARD = 256 * 1024;
+    private static final int MIN_CUSTOMERS_TO_PARTITION = 16_384;
+
+    /** The rows' customer id hash codes, in input order ({@link #hashIds}). */
+    public final int[] hashes;
+    /** The ids in shard order, after {@link #partition(String[], int, int, int)}; cleared by {@link #clear}. */
+    public final String[] shardIds;
+    /** The hashes in shard order. */
+    public final int[] shardHashes;
+    /** Per position in shard order, the input row it holds. */
+    public final int[] shardRows;
+    /** Per row (in whichever order the caller resolves them), the customer's ordinal. */
+    public final int[] customers;
+    /** Per input row, nonzero if the row created its customer (the caller's convention for the value). */
+    public final int[] created;
+    private final ShardPartition partition = new ShardPartition();
+
+    /**
+     * Buffers for chunks of up to {@code rows} rows.
+     *
+     * @param rows the capacity
+     */
+    public RowChunk(int rows) {
+        hashes = new int[rows];
+        shardIds = new String[rows];
+        shardHashes = new int[rows];
+        shardRows = new int[rows];
+        customers = new int[rows];
+        created = new int[rows];
+    }
+
+    /**
+     * The capacity in rows.
+     *
+     * @return the number of rows the buffers hold
+     */
+    public int capacity() {
+        return hashes.length;
+    }
+
+    /**
+     * The rows of the next chunk for an aggregation that knows {@code customers} customers: four per customer
+     * (rounded down to a power of two), between 2^16 and 2^22.
+     *
+     * @param customers the customers known so far
+     * @return the number of rows
+     */
+    public static int rowsFor(int customers) {
+        long rows = 4L * Integer.highestOneBit(Math.max(1, customers));
+        return (int) Math.max(MIN_ROWS, Math.min(MAX_ROWS, rows));
+    }
+
+    /**
+     * Hashes the ids of rows {@code from .. from + n − 1} into {@link #hashes} (null ids hash to 0), in a loop of
+     * nothing else, so that the loads of id strings scattered over the heap overlap.
+     *
+     * @param ids the ids
+     * @param from the first row
+     * @param n the number of rows
+     * @return the number of rows whose hash equals the previous row's (runs of one customer)
+     */
+    public int hashIds(String[] ids, int from, int n) {
+        int[] h = hashes;
+        for (int i = 0; i < n; i++) {
+            String id = ids[from + i];
+            h[i] = id == null ? 0 : id.hashCode();
+        }
+        int runs = 0;
+        for (int i = 1; i < n; i++) {
+            if (h[i] == h[i - 1]) {
+                runs++;
+            }
+        }
+        return runs;
+    }
+
+    /**
+     * The shard bits for a chunk: 0 (process in input order) below 16,384 customers or when more than half the rows
+     * continue the previous row's customer; else enough shards for about 256 KiB of state each.
+     *
+     * @param customers the customers known
+     * @param runs the rows continuing the previous row's customer ({@link #hashIds})
+     * @param rows the rows of the chunk
+     * @return the shard bits, 0 for no partition
+     */
+    public static int shardBits(int customers, int runs, int rows) {
+        if (customers < MIN_CUSTOMERS_TO_PARTITION || 2L * runs > rows) {
+            return 0;
+        }
+        return ShardPartition.shardBits(customers, BYTES_PER_CUSTOMER, BYTES_PER_SHARD);
+    }
+
+    /**
+     * Partitions rows {@code 0 .. n − 1} (ids at {@code ids[from + i]}) by shard: fills {@link #shardIds},
+     * {@link #shardHashes} and {@link #shardRows}; the caller scatters its value columns with {@link #partition()}.
+     *
+     * @param ids the ids in input order
+     * @param from the offset of row 0 in {@code ids}
+     * @param n the number of rows
+     * @param bits the shard bits, at least 1
+     * @return the partition, for the caller's columns and the shard bounds
+     */
+    public ShardPartition partition(String[] ids, int from, int n, int bits) {
+        partition.plan(hashes, n, bits);
+        partition.scatter(ids, from, shardIds);
+        partition.scatter(hashes, 0, shardHashes);
+        partition.scatterRowIndex(shardRows);
+        return partition;
+    }
+
+    /**
+     * The partition of the last {@link #partition(String[], int, int, int)}.
+     *
+     * @return the partition
+     */
+    public ShardPartition partition() {
+        return partition;
+    }
+
+    /**
+     * Drops the references to the ids of the last partition, so that the buffers do not keep them alive.
+     *
+     * @param n the rows partitioned
+     */
+    public void clear(int n) {
+        java.util.Arrays.fill(shardIds, 0, n, null);
+    }
+}
