@@ -38,8 +38,8 @@ import org.clv4j.core.internal.ShardPartition;
  * come in runs of one customer, each chunk is first partitioned by customer shard (see
  * {@code ShardPartition}, stable, so each customer's rows keep their order) and the shards, whose states fit the
  * level-2 cache, are processed one after another. The result is exactly that of adding the rows one by one.
- * Memory: a 64-byte record per customer plus its share of the id table (about 100 bytes per customer in all,
- * besides the id strings, which are the input's), and the chunk buffers (about 48 bytes per row, at most four rows
+ * Memory: a 64-byte record per customer plus its share of the id table (about 120 bytes per customer in all,
+ * besides the id strings, which are the input's), and the chunk buffers (about 72 bytes per row, at most four rows
  * per customer).
  *
  * <p>Not thread-safe; use one accumulator per thread and {@link #combine combine} them.
