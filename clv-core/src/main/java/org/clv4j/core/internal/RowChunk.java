@@ -7,7 +7,7 @@ package org.clv4j.core.internal;
  * Each caller keeps its own value columns (days, amounts, ...) and scatters them with {@link #partition()}.
  *
  * <p>Sizing, from measurements on a 2-core AMD EPYC (see docs/performance.md): chunks of four rows per customer
- * known, between 2^16 and 2^22 rows; shards of about 256 KiB of per-customer state (96 bytes per customer: a 64-byte
+ * known, between 2^16 and 2^22 rows (a stream of unknown length starts at 2^10 rows and doubles); shards of about 256 KiB of per-customer state (96 bytes per customer: a 64-byte
  * record and its share of the id table); no partition below 16,384 customers (their state fits the caches well
  * enough) nor when most rows continue the previous row's customer (a log sorted by customer).
  *
@@ -15,6 +15,7 @@ package org.clv4j.core.internal;
  */
 public final class RowChunk {
 
+    private static final int FIRST_ROWS = 1 << 10;
     private static final int MIN_ROWS = 1 << 16;
     private static final int MAX_ROWS = 1 << 22;
     private static final int BYTES_PER_CUSTOMER = 96;
@@ -68,6 +69,19 @@ public final class RowChunk {
     public static int rowsFor(int customers) {
         long rows = 4L * Integer.highestOneBit(Math.max(1, customers));
         return (int) Math.max(MIN_ROWS, Math.min(MAX_ROWS, rows));
+    }
+
+    /**
+     * The rows of the next chunk of a stream of unknown length of which {@code rowsRead} rows have been read: as
+     * {@link #rowsFor(int)}, but starting at 1,024 rows and at most doubling, so that a short input does not pay
+     * for buffers sized for a long one.
+     *
+     * @param customers the customers known so far
+     * @param rowsRead the rows read so far
+     * @return the number of rows
+     */
+    public static int rowsFor(int customers, long rowsRead) {
+        return (int) Math.min(rowsFor(customers), Math.max(FIRST_ROWS, 2 * rowsRead));
     }
 
     /**

@@ -220,7 +220,8 @@ public final class SummaryAccumulator {
      * @throws IllegalArgumentException as {@link #add(Transaction)}, for the first invalid transaction
      */
     public void addAll(Iterable<? extends Transaction> transactions) {
-        int limit = chunkRows();
+        long read = 0;
+        int limit = RowChunk.rowsFor(states.size(), read);
         Chunk c = chunk(limit);
         int k = 0;
         LocalDate previousDate = null;
@@ -238,7 +239,8 @@ public final class SummaryAccumulator {
             if (++k == limit) {
                 addChunk(c.ids, c.days, c.amounts, 0, k);
                 k = 0;
-                limit = chunkRows();
+                read += limit;
+                limit = RowChunk.rowsFor(states.size(), read);
                 c = chunk(limit);
             }
         }

@@ -133,7 +133,8 @@ public final class ActivityLog {
      * @throws IllegalArgumentException as {@link #add(Transaction)}
      */
     public void addAll(Iterable<? extends Transaction> transactions) {
-        int limit = chunkRows();
+        long read = 0;
+        int limit = RowChunk.rowsFor(index.size(), read);
         Chunk c = chunk(limit);
         int n = 0;
         RuntimeException error = null;
@@ -170,7 +171,8 @@ public final class ActivityLog {
             if (++n == limit) {
                 addChunk(c, n);
                 n = 0;
-                limit = chunkRows();
+                read += limit;
+                limit = RowChunk.rowsFor(index.size(), read);
                 c = chunk(limit);
             }
         }
@@ -210,11 +212,6 @@ public final class ActivityLog {
             chunk = new Chunk(rows);
         }
         return chunk;
-    }
-
-    /** Rows per chunk ({@link RowChunk#rowsFor}: in memory proportional to the customers). */
-    private int chunkRows() {
-        return RowChunk.rowsFor(index.size());
     }
 
     /**
