@@ -3,7 +3,7 @@ package org.clv4j.core.internal;
 /**
  * The customer-id side of a chunk of transaction rows, shared by the bulk paths that aggregate rows per customer
  * (summaries, activity logs): the rows' ids and hashes, the decision whether to partition the chunk by customer
- * shard, the ids in shard order, and per row the customer it resolves to and whether it created that customer.
+ * shard, the rows in shard order, and per row the customer it resolves to and whether it created that customer.
  * Each caller keeps its own value columns (days, amounts, ...) and scatters them with {@link #partition()}.
  *
  * <p>Sizing, from measurements on a 2-core AMD EPYC (see docs/performance.md): chunks of four rows per customer
@@ -24,8 +24,6 @@ public final class RowChunk {
 
     /** The rows' customer id hash codes, in input order ({@link #hashIds}). */
     public final int[] hashes;
-    /** The ids in shard order, after {@link #partition(String[], int, int, int)}; cleared by {@link #clear}. */
-    public final String[] shardIds;
     /** The hashes in shard order. */
     public final int[] shardHashes;
     /** Per position in shard order, the input row it holds. */
@@ -43,7 +41,6 @@ public final class RowChunk {
      */
     public RowChunk(int rows) {
         hashes = new int[rows];
-        shardIds = new String[rows];
         shardHashes = new int[rows];
         shardRows = new int[rows];
         customers = new int[rows];
@@ -125,38 +122,28 @@ public final class RowChunk {
     }
 
     /**
-     * Partitions rows {@code 0 .. n − 1} (ids at {@code ids[from + i]}) by shard: fills {@link #shardIds},
-     * {@link #shardHashes} and {@link #shardRows}; the caller scatters its value columns with {@link #partition()}.
+     * Partitions rows {@code 0 .. n − 1} by shard: fills {@link #shardHashes} and {@link #shardRows} (the ids
+     * themselves are not moved: a caller reads {@code ids[shardRows[j]]}, plain loads, where scattering the
+     * references would pay the garbage collector's write barrier on every row); the caller scatters its value
+     * columns with {@link #partition()}.
      *
-     * @param ids the ids in input order
-     * @param from the offset of row 0 in {@code ids}
      * @param n the number of rows
      * @param bits the shard bits, at least 1
      * @return the partition, for the caller's columns and the shard bounds
      */
-    public ShardPartition partition(String[] ids, int from, int n, int bits) {
+    public ShardPartition partition(int n, int bits) {
         partition.plan(hashes, n, bits);
-        partition.scatter(ids, from, shardIds);
         partition.scatter(hashes, 0, shardHashes);
         partition.scatterRowIndex(shardRows);
         return partition;
     }
 
     /**
-     * The partition of the last {@link #partition(String[], int, int, int)}.
+     * The partition of the last {@link #partition(int, int)}.
      *
      * @return the partition
      */
     public ShardPartition partition() {
         return partition;
-    }
-
-    /**
-     * Drops the references to the ids of the last partition, so that the buffers do not keep them alive.
-     *
-     * @param n the rows partitioned
-     */
-    public void clear(int n) {
-        java.util.Arrays.fill(shardIds, 0, n, null);
     }
 }

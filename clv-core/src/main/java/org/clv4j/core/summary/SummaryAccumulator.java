@@ -314,17 +314,16 @@ public final class SummaryAccumulator {
             failure = listNewCustomers(rows, ids, days, from, valid, failure);
             failure = applyRows(ids, from, days, amounts, from, null, 0, valid, rows, failure);
         } else {
-            ShardPartition partition = rows.partition(ids, from, valid, bits);
+            ShardPartition partition = rows.partition(valid, bits);
             partition.scatter(days, from, c.shardDays);
             partition.scatter(amounts, from, c.shardAmounts);
             for (int shard = 0; shard < partition.shards(); shard++) {
                 int start = partition.start(shard);
                 int end = partition.end(shard);
-                resolve(rows.shardIds, 0, rows.shardHashes, rows.shardRows, start, end, rows);
-                failure = applyRows(rows.shardIds, 0, c.shardDays, c.shardAmounts, 0, rows.shardRows, start, end,
-                        rows, failure);
+                resolve(ids, from, rows.shardHashes, rows.shardRows, start, end, rows);
+                failure = applyRows(ids, from, c.shardDays, c.shardAmounts, 0, rows.shardRows, start, end, rows,
+                        failure);
             }
-            rows.clear(valid);
             failure = listNewCustomers(rows, ids, days, from, valid, failure);
         }
         recentId = null;
@@ -352,9 +351,10 @@ public final class SummaryAccumulator {
     }
 
     /**
-     * Stage 1: the customer of each position {@code start .. end − 1} ({@code ids[idFrom + j]}), found or created,
-     * into {@code rows.customers[j]}; a position that creates its customer marks its input row ({@code rowOf[j]},
-     * or {@code j} itself when {@code rowOf} is null) in {@code rows.created}. Blank ids are caught afterwards, in
+     * Stage 1: the customer of each position {@code start .. end − 1}, found or created, into
+     * {@code rows.customers[j]}. Position j holds input row {@code rowOf[j]} (or {@code j} when {@code rowOf} is
+     * null), whose id is {@code ids[idFrom + row]}; a position that creates its customer marks that row in
+     * {@code rows.created}. Blank ids are caught afterwards, in
      * input order ({@link #listNewCustomers}): reading each new id's characters here would stall the probes.
      */
     private void resolve(String[] ids, int idFrom, int[] hashes, int[] rowOf, int start, int end, RowChunk rows) {
@@ -362,12 +362,13 @@ public final class SummaryAccumulator {
         String previousId = null;
         int customer = -1;
         for (int j = start; j < end; j++) {
-            String id = ids[idFrom + j];
+            int row = rowOf == null ? j : rowOf[j];
+            String id = ids[idFrom + row];
             if (id != previousId) {
                 customer = probe(id, hashes[j]);
                 if (customer < 0) {
                     customer = insert(id, hashes[j]);
-                    rows.created[rowOf == null ? j : rowOf[j]] = customer + 1;
+                    rows.created[row] = customer + 1;
                 }
                 previousId = id;
             }
@@ -376,7 +377,8 @@ public final class SummaryAccumulator {
     }
 
     /**
-     * Stage 2: applies positions {@code start .. end − 1} to their customers' records, in order.
+     * Stage 2: applies positions {@code start .. end − 1} to their customers' records, in order (ids as in
+     * {@link #resolve}, for error messages).
      *
      * @return the first error in input order among {@code failure} and these rows
      */
@@ -385,8 +387,9 @@ public final class SummaryAccumulator {
         int[] customers = rows.customers;
         for (int j = start; j < end; j++) {
             if (!apply(customers[j], (int) days[valueFrom + j], amounts[valueFrom + j])) {
-                failure = RowError.first(failure, rowOf == null ? j : rowOf[j],
-                        outOfOrder(ids[idFrom + j], customers[j], days[valueFrom + j]));
+                int row = rowOf == null ? j : rowOf[j];
+                failure = RowError.first(failure, row, outOfOrder(ids[idFrom + row], customers[j],
+                        days[valueFrom + j]));
             }
         }
         return failure;

@@ -1,12 +1,15 @@
 package org.clv4j.models.cohort;
 
 import java.time.LocalDate;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collector;
 import org.clv4j.core.Metric;
 import org.clv4j.core.Transaction;
 import org.clv4j.core.summary.RefundPolicy;
+import org.clv4j.models.internal.ActivityLog;
+import org.clv4j.models.internal.CohortMatrix;
 
 /**
  * Acquisition cohorts: customers grouped by the calendar period of their first purchase, followed period by period
@@ -171,7 +174,11 @@ public final class CohortAnalysis implements Metric<CohortTable> {
     }
 
     /**
-     * Computes the cohort table in one pass.
+     * Computes the cohort table. When every customer's transactions come in non-decreasing period order, starting
+     * with an order (a log in date order, or sorted by customer and date), one pass accumulates the table directly
+     * per (cohort, period); otherwise a second pass over {@code transactions} keeps every customer's periods
+     * ({@link #accumulator()}), which handles any order. {@code transactions} must therefore yield the same
+     * elements when iterated twice.
      *
      * @param transactions the transactions, in any order
      * @return the table; without transactions, a table with no rows
@@ -179,12 +186,30 @@ public final class CohortAnalysis implements Metric<CohortTable> {
      *         refund under {@link RefundPolicy#REJECT}, a customer with refunds only, or (under
      *         {@link RefundPolicy#NET}) a refund in a period before the customer's first purchase; the message names
      *         the customer
+     * @throws IllegalStateException if a second pass was needed and {@code transactions} yielded fewer elements
+     *         than on the first
      */
     @Override
     public CohortTable compute(Iterable<? extends Transaction> transactions) {
         Objects.requireNonNull(transactions, "transactions");
+        ActivityLog direct = new ActivityLog(unit, observationEnd, refundPolicy, true);
+        try {
+            direct.addAll(transactions);
+            return CohortTable.fromMatrix(direct, this);
+        } catch (RuntimeException e) {
+            if (e != CohortMatrix.NOT_IN_ORDER) {
+                throw e;
+            }
+        }
         CohortAccumulator accumulator = accumulator();
         accumulator.addAll(transactions);
+        if (accumulator.transactionCount() < direct.transactionCount()) {
+            throw new IllegalStateException(String.format(Locale.ROOT,
+                    "transactions yielded %d elements on the second iteration, fewer than the %d read on the "
+                            + "first: compute needs an Iterable that can be iterated twice (a collection, not a "
+                            + "one-shot stream) when the input is not in per-customer date order",
+                    accumulator.transactionCount(), direct.transactionCount()));
+        }
         return accumulator.finish();
     }
 

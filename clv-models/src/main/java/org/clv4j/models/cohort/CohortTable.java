@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.clv4j.models.internal.ActivityLog;
+import org.clv4j.models.internal.CohortMatrix;
 
 /**
  * The result of a {@link CohortAnalysis}: one {@link CohortRow} per cohort and period since acquisition, cohorts
@@ -125,6 +126,61 @@ public final class CohortTable {
             revenue[at] = t;
         }
 
+        return assemble(analysis, end, endPeriod, lastPartial, starts, offset, size, active, orders, revenue,
+                compensation);
+    }
+
+    /**
+     * The table of a log accumulated in cohort-matrix mode ({@link CohortMatrix}): the cells are already per
+     * (cohort, period since acquisition).
+     */
+    static CohortTable fromMatrix(ActivityLog log, CohortAnalysis analysis) {
+        CohortUnit unit = analysis.unit();
+        CohortMatrix matrix = log.matrix();
+        int m = matrix.cohorts();
+        if (m == 0) {
+            return new CohortTable(unit, analysis.observationEnd().orElse(null), false, List.of());
+        }
+        LocalDate end = LocalDate.ofEpochDay(log.observationEndDay());
+        int endPeriod = (int) unit.periodIndex(end);
+        boolean lastPartial = end.isBefore(unit.periodEnd(endPeriod));
+        Integer[] bySlot = new Integer[m];
+        for (int slot = 0; slot < m; slot++) {
+            bySlot[slot] = slot;
+        }
+        Arrays.sort(bySlot, (a, b) -> Integer.compare(matrix.cohortPeriod(a), matrix.cohortPeriod(b)));
+        int[] starts = new int[m];
+        int[] offset = new int[m + 1];
+        int[] size = new int[m];
+        for (int i = 0; i < m; i++) {
+            starts[i] = matrix.cohortPeriod(bySlot[i]);
+            size[i] = matrix.cohortSize(bySlot[i]);
+            offset[i + 1] = offset[i] + (endPeriod - starts[i] + 1);
+        }
+        int cellCount = offset[m];
+        int[] active = new int[cellCount];
+        long[] orders = new long[cellCount];
+        double[] revenue = new double[cellCount];
+        double[] compensation = new double[cellCount];
+        for (int i = 0; i < m; i++) {
+            for (int k = 0, at = offset[i]; at < offset[i + 1]; k++, at++) {
+                active[at] = matrix.active(bySlot[i], k);
+                orders[at] = matrix.orders(bySlot[i], k);
+                double[] sum = matrix.revenue(bySlot[i], k);
+                revenue[at] = sum[0];
+                compensation[at] = sum[1];
+            }
+        }
+        return assemble(analysis, end, endPeriod, lastPartial, starts, offset, size, active, orders, revenue,
+                compensation);
+    }
+
+    /** The rows of the cohorts starting at {@code starts}, cells at {@code offset[i] + k}. */
+    private static CohortTable assemble(CohortAnalysis analysis, LocalDate end, int endPeriod, boolean lastPartial,
+                                        int[] starts, int[] offset, int[] size, int[] active, long[] orders,
+                                        double[] revenue, double[] compensation) {
+        CohortUnit unit = analysis.unit();
+        int m = starts.length;
         boolean include = analysis.includesPartialPeriods();
         List<Cohort> cohorts = new ArrayList<>(m);
         for (int i = 0; i < m; i++) {

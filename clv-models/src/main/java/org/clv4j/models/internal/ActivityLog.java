@@ -61,6 +61,8 @@ public final class ActivityLog {
     private final RefundPolicy refundPolicy;
 
     private final CustomerIndex index = new CustomerIndex();
+    /** The cohort matrix, in cohort-matrix mode; else null. */
+    private final CohortMatrix matrix;
     private long[] state = new long[STRIDE * 64];
     /**
      * Closed cells in chunks of 2^14 (so that growing never copies): per cell, stride 4, the period index, the
@@ -82,6 +84,21 @@ public final class ActivityLog {
      * @param refundPolicy what to do with negative amounts
      */
     public ActivityLog(CohortUnit unit, LocalDate observationEnd, RefundPolicy refundPolicy) {
+        this(unit, observationEnd, refundPolicy, false);
+    }
+
+    /**
+     * An empty log that, with {@code cohortMatrix}, accumulates only a {@link CohortMatrix} (the cohort table of
+     * input in per-customer period order) and throws {@link CohortMatrix#NOT_IN_ORDER} on other input; its cells
+     * and per-customer days are then not kept.
+     *
+     * @param unit the calendar period of the cells
+     * @param observationEnd the last day of the observation window, or {@code null} for the latest transaction
+     * @param refundPolicy what to do with negative amounts
+     * @param cohortMatrix whether to accumulate the cohort matrix only
+     */
+    public ActivityLog(CohortUnit unit, LocalDate observationEnd, RefundPolicy refundPolicy, boolean cohortMatrix) {
+        this.matrix = cohortMatrix ? new CohortMatrix() : null;
         this.unit = Objects.requireNonNull(unit, "unit");
         this.unitCode = unit == CohortUnit.WEEK ? WEEK : unit == CohortUnit.MONTH ? MONTH
                 : unit == CohortUnit.QUARTER ? QUARTER : YEAR;
@@ -234,39 +251,39 @@ public final class ActivityLog {
             }
             return;
         }
-        ShardPartition partition = rows.partition(c.ids, 0, n, bits);
+        ShardPartition partition = rows.partition(n, bits);
         partition.scatter(c.days, 0, c.shardDays);
         partition.scatter(c.periods, 0, c.shardPeriods);
         partition.scatter(c.amounts, 0, c.shardAmounts);
         for (int shard = 0; shard < partition.shards(); shard++) {
             int start = partition.start(shard);
             int end = partition.end(shard);
-            resolve(rows.shardIds, rows.shardHashes, rows.shardRows, start, end, rows);
+            resolve(c.ids, rows.shardHashes, rows.shardRows, start, end, rows);
             for (int j = start; j < end; j++) {
                 double amount = c.shardAmounts[j];
                 record(rows.customers[j], c.shardDays[j], c.shardPeriods[j], amount, amount >= 0.0);
             }
         }
-        rows.clear(n);
         requireNoBlankId(c, n);
     }
 
     /**
-     * The customer of each position {@code start .. end − 1}, found or created, into {@code rows.customers}; a
-     * position that creates its customer marks its input row ({@code rowOf[j]}, or {@code j} when {@code rowOf} is
-     * null) in {@code rows.created}.
+     * The customer of each position {@code start .. end − 1}, found or created, into {@code rows.customers}.
+     * Position j holds input row {@code rowOf[j]} (or {@code j} when {@code rowOf} is null), whose id is
+     * {@code ids[row]}; a position that creates its customer marks that row in {@code rows.created}.
      */
     private void resolve(String[] ids, int[] hashes, int[] rowOf, int start, int end, RowChunk rows) {
         String previousId = null;
         int customer = -1;
         for (int j = start; j < end; j++) {
-            String id = ids[j];
+            int row = rowOf == null ? j : rowOf[j];
+            String id = ids[row];
             if (id != previousId) {
                 int before = index.size();
                 customer = index.getOrAdd(id, hashes[j]);
                 if (customer == before) {
                     initialise(customer);
-                    rows.created[rowOf == null ? j : rowOf[j]] = 1;
+                    rows.created[row] = 1;
                 }
                 previousId = id;
             }
@@ -309,6 +326,14 @@ public final class ActivityLog {
 
     /** Records a validated transaction of a customer. */
     private void record(int customer, long day, long period, double amount, boolean order) {
+        if (matrix != null) {
+            matrix.record(customer, (int) period, amount, order);
+            if (day > latestDay) {
+                latestDay = day;
+            }
+            transactionCount++;
+            return;
+        }
         int b = STRIDE * customer;
         long[] s = state;
         long open = s[b + PERIOD];
@@ -446,6 +471,10 @@ public final class ActivityLog {
 
     /** Sets up the record of a new customer: no open cell, no purchase days, no closed cells. */
     private void initialise(int customer) {
+        if (matrix != null) {
+            matrix.initialise(customer);
+            return;
+        }
         int b = STRIDE * customer;
         if (b + STRIDE > state.length) {
             state = Arrays.copyOf(state, 2 * state.length);
@@ -549,6 +578,15 @@ public final class ActivityLog {
         transactionCount += other.transactionCount;
         droppedRefunds += other.droppedRefunds;
         return this;
+    }
+
+    /**
+     * The cohort matrix of a log created in cohort-matrix mode.
+     *
+     * @return the matrix, or null for an ordinary log
+     */
+    public CohortMatrix matrix() {
+        return matrix;
     }
 
     /**
