@@ -39,10 +39,12 @@ import org.clv4j.models.internal.CohortMatrix;
  * included and {@linkplain CohortRow#partial() flagged}; {@link #withPartialPeriods(boolean) withPartialPeriods(false)}
  * leaves it out (a cohort acquired in that period then disappears from the table).
  *
- * <p><b>One pass, any order.</b> The transactions are read once; each customer keeps a compact list of
+ * <p><b>Any order.</b> The accumulator reads the transactions once; each customer keeps a compact list of
  * (absolute period → orders, revenue) cells, and the cohort, only known after the last transaction, is resolved
- * when the table is built. Counts are exact whatever the input order; revenues are sums of doubles (compensated
- * when cells are added up) and agree across input orders to within rounding.
+ * when the table is built. {@link #compute} first tries one direct pass, which holds when each customer's
+ * transactions come in period order starting with an order (a date-ordered log), and reads the input a second
+ * time, with the cells, otherwise. Counts are exact whatever the input order; revenues are sums of doubles
+ * (compensated) and agree across input orders and routes to within rounding.
  *
  * <pre>{@code
  * CohortTable table = CohortAnalysis.withDefaults()
