@@ -86,22 +86,11 @@ public final class CohortTable {
         for (int c = 0; c < n; c++) {
             cohortOf[c] = (int) unit.periodIndex(LocalDate.ofEpochDay(log.firstDay(c)));
         }
-        int[] starts = distinctSorted(cohortOf);
-        int m = starts.length;
-        int[] offset = new int[m + 1];
-        for (int i = 0; i < m; i++) {
-            offset[i + 1] = offset[i] + (endPeriod - starts[i] + 1);
-        }
-        int cellCount = offset[m];
-        int[] size = new int[m];
-        int[] active = new int[cellCount];
-        long[] orders = new long[cellCount];
-        double[] revenue = new double[cellCount];
-        double[] compensation = new double[cellCount];
+        Cells table = new Cells(distinctSorted(cohortOf), endPeriod);
         int[] cohortSlot = new int[n];
         for (int c = 0; c < n; c++) {
-            cohortSlot[c] = Arrays.binarySearch(starts, cohortOf[c]);
-            size[cohortSlot[c]]++;
+            cohortSlot[c] = Arrays.binarySearch(table.starts, cohortOf[c]);
+            table.size[cohortSlot[c]]++;
         }
         // cells in storage order: a sequential pass, customers' cohorts looked up in a small array
         for (int cell = 0, cells = log.cellCount(); cell < cells; cell++) {
@@ -113,21 +102,19 @@ public final class CohortTable {
                                 + " drop such refunds (RefundPolicy.DROP) or clean the input",
                         log.customerId(c), unit.label(log.period(cell)), LocalDate.ofEpochDay(log.firstDay(c))));
             }
-            int at = offset[cohortSlot[c]] + k;
+            int at = table.offset[cohortSlot[c]] + k;
             int o = log.orders(cell);
             if (o > 0) {
-                active[at]++;
+                table.active[at]++;
             }
-            orders[at] += o;
+            table.orders[at] += o;
             double x = log.amount(cell);
-            double s = revenue[at];
+            double s = table.revenue[at];
             double t = s + x;
-            compensation[at] += Math.abs(s) >= Math.abs(x) ? (s - t) + x : (x - t) + s;
-            revenue[at] = t;
+            table.compensation[at] += Math.abs(s) >= Math.abs(x) ? (s - t) + x : (x - t) + s;
+            table.revenue[at] = t;
         }
-
-        return assemble(analysis, end, endPeriod, lastPartial, starts, offset, size, active, orders, revenue,
-                compensation);
+        return assemble(analysis, end, endPeriod, lastPartial, table);
     }
 
     /**
@@ -150,35 +137,61 @@ public final class CohortTable {
         }
         Arrays.sort(bySlot, (a, b) -> Integer.compare(matrix.cohortPeriod(a), matrix.cohortPeriod(b)));
         int[] starts = new int[m];
-        int[] offset = new int[m + 1];
-        int[] size = new int[m];
         for (int i = 0; i < m; i++) {
             starts[i] = matrix.cohortPeriod(bySlot[i]);
-            size[i] = matrix.cohortSize(bySlot[i]);
-            offset[i + 1] = offset[i] + (endPeriod - starts[i] + 1);
         }
-        int cellCount = offset[m];
-        int[] active = new int[cellCount];
-        long[] orders = new long[cellCount];
-        double[] revenue = new double[cellCount];
-        double[] compensation = new double[cellCount];
+        Cells cells = new Cells(starts, endPeriod);
         for (int i = 0; i < m; i++) {
-            for (int k = 0, at = offset[i]; at < offset[i + 1]; k++, at++) {
-                active[at] = matrix.active(bySlot[i], k);
-                orders[at] = matrix.orders(bySlot[i], k);
+            cells.size[i] = matrix.cohortSize(bySlot[i]);
+            for (int k = 0, at = cells.offset[i]; at < cells.offset[i + 1]; k++, at++) {
+                cells.active[at] = matrix.active(bySlot[i], k);
+                cells.orders[at] = matrix.orders(bySlot[i], k);
                 double[] sum = matrix.revenue(bySlot[i], k);
-                revenue[at] = sum[0];
-                compensation[at] = sum[1];
+                cells.revenue[at] = sum[0];
+                cells.compensation[at] = sum[1];
             }
         }
-        return assemble(analysis, end, endPeriod, lastPartial, starts, offset, size, active, orders, revenue,
-                compensation);
+        return assemble(analysis, end, endPeriod, lastPartial, cells);
     }
 
-    /** The rows of the cohorts starting at {@code starts}, cells at {@code offset[i] + k}. */
+    /**
+     * Per cohort (sorted by start period) and period since acquisition up to the end period, the counts and
+     * revenue; cohort i's period k is at {@code offset[i] + k}.
+     */
+    private static final class Cells {
+        final int[] starts;
+        final int[] offset;
+        final int[] size;
+        final int[] active;
+        final long[] orders;
+        final double[] revenue;
+        final double[] compensation;
+
+        Cells(int[] starts, int endPeriod) {
+            int m = starts.length;
+            this.starts = starts;
+            offset = new int[m + 1];
+            for (int i = 0; i < m; i++) {
+                offset[i + 1] = offset[i] + (endPeriod - starts[i] + 1);
+            }
+            size = new int[m];
+            active = new int[offset[m]];
+            orders = new long[offset[m]];
+            revenue = new double[offset[m]];
+            compensation = new double[offset[m]];
+        }
+    }
+
+    /** The rows of the cohorts. */
     private static CohortTable assemble(CohortAnalysis analysis, LocalDate end, int endPeriod, boolean lastPartial,
-                                        int[] starts, int[] offset, int[] size, int[] active, long[] orders,
-                                        double[] revenue, double[] compensation) {
+                                        Cells cells) {
+        int[] starts = cells.starts;
+        int[] offset = cells.offset;
+        int[] size = cells.size;
+        int[] active = cells.active;
+        long[] orders = cells.orders;
+        double[] revenue = cells.revenue;
+        double[] compensation = cells.compensation;
         CohortUnit unit = analysis.unit();
         int m = starts.length;
         boolean include = analysis.includesPartialPeriods();

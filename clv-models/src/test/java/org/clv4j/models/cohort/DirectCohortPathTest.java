@@ -65,13 +65,18 @@ class DirectCohortPathTest {
         }
     }
 
-    @Test
-    void outOfOrderCustomersAndRefundsFirstFallBackToTheCells() {
-        List<Transaction> log = new ArrayList<>(CohortAnalysisTest.synthetic(500, 5000, 6));
+    /** A date-ordered log, then one customer's transaction a year back, at the end. */
+    static List<Transaction> oneCustomerGoesBack(long seed) {
+        List<Transaction> log = new ArrayList<>(CohortAnalysisTest.synthetic(500, 5000, seed));
         log.sort(Comparator.comparing(Transaction::date));
-        // a customer going back a year, late in the log
         Transaction late = log.get(4000);
         log.add(Transaction.of(late.customerId(), late.date().minusYears(1), 12.5));
+        return log;
+    }
+
+    @Test
+    void outOfOrderCustomersAndRefundsFirstFallBackToTheCells() {
+        List<Transaction> log = oneCustomerGoesBack(6);
         CohortAnalysis monthly = CohortAnalysis.withDefaults();
         assertSameTable(viaCells(monthly, log), monthly.compute(log));
 
@@ -87,11 +92,7 @@ class DirectCohortPathTest {
 
     @Test
     void aFallbackOnAOneShotIterableIsAnErrorNotAnEmptyTable() {
-        List<Transaction> log = new ArrayList<>(CohortAnalysisTest.synthetic(500, 5000, 8));
-        log.sort(Comparator.comparing(Transaction::date));
-        Transaction late = log.get(4000);
-        log.add(Transaction.of(late.customerId(), late.date().minusYears(1), 12.5));
-        Iterator<Transaction> once = log.iterator();
+        Iterator<Transaction> once = oneCustomerGoesBack(8).iterator();
         Iterable<Transaction> oneShot = () -> once;
         IllegalStateException e = assertThrows(IllegalStateException.class,
                 () -> CohortAnalysis.withDefaults().compute(oneShot));
