@@ -2,14 +2,16 @@ package org.clv4j.core.internal;
 
 /**
  * The customer-id side of a chunk of transaction rows, shared by the bulk paths that aggregate rows per customer
- * (summaries, activity logs): the rows' ids and hashes, the decision whether to partition the chunk by customer
- * shard, the rows in shard order, and per row the customer it resolves to and whether it created that customer.
- * Each caller keeps its own value columns (days, amounts, ...) and scatters them with {@link #partition()}.
+ * (summaries, activity logs): the ids' hashes, the decision whether to partition the chunk by customer shard, the
+ * rows in shard order, and per row the customer it resolves to and whether it created that customer. Each caller
+ * keeps its own id and value columns (days, amounts, ...) and scatters the values with the partition that
+ * {@link #partition(int, int)} returns.
  *
  * <p>Sizing, from measurements on a 2-core AMD EPYC (see docs/performance.md): chunks of four rows per customer
- * known, between 2^16 and 2^22 rows (a stream of unknown length starts at 2^10 rows and doubles); shards of about 256 KiB of per-customer state (96 bytes per customer: a 64-byte
- * record and its share of the id table); no partition below 16,384 customers (their state fits the caches well
- * enough) nor when most rows continue the previous row's customer (a log sorted by customer).
+ * known, between 2^16 and 2^22 rows (a stream of unknown length starts at 2^10 rows and doubles); shards of about
+ * 256 KiB of per-customer state (96 bytes per customer: a 64-byte record and its share of the id table); no
+ * partition below 16,384 customers (their state fits the caches well enough) nor when most rows continue the
+ * previous row's customer (a log sorted by customer).
  *
  * <p>Buffers are reused from chunk to chunk. Not thread-safe. Internal: not part of the clv4j API.
  */
@@ -45,15 +47,6 @@ public final class RowChunk {
         shardRows = new int[rows];
         customers = new int[rows];
         created = new int[rows];
-    }
-
-    /**
-     * The capacity in rows.
-     *
-     * @return the number of rows the buffers hold
-     */
-    public int capacity() {
-        return hashes.length;
     }
 
     /**
@@ -125,7 +118,7 @@ public final class RowChunk {
      * Partitions rows {@code 0 .. n − 1} by shard: fills {@link #shardHashes} and {@link #shardRows} (the ids
      * themselves are not moved: a caller reads {@code ids[shardRows[j]]}, plain loads, where scattering the
      * references would pay the garbage collector's write barrier on every row); the caller scatters its value
-     * columns with {@link #partition()}.
+     * columns with the returned partition.
      *
      * @param n the number of rows
      * @param bits the shard bits, at least 1
@@ -135,15 +128,6 @@ public final class RowChunk {
         partition.plan(hashes, n, bits);
         partition.scatter(hashes, 0, shardHashes);
         partition.scatterRowIndex(shardRows);
-        return partition;
-    }
-
-    /**
-     * The partition of the last {@link #partition(int, int)}.
-     *
-     * @return the partition
-     */
-    public ShardPartition partition() {
         return partition;
     }
 }

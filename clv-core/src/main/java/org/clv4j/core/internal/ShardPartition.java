@@ -125,20 +125,6 @@ public final class ShardPartition {
      * @param from the offset of row 0 in {@code source}
      * @param target the column in shard order, at least as long as the number of rows
      */
-    public void scatter(String[] source, int from, String[] target) {
-        int[] dest = destination;
-        for (int i = 0; i < rows; i++) {
-            target[dest[i]] = source[from + i];
-        }
-    }
-
-    /**
-     * As {@link #scatter(String[], int, String[])}, for a {@code long} column.
-     *
-     * @param source the column in input order
-     * @param from the offset of row 0 in {@code source}
-     * @param target the column in shard order
-     */
     public void scatter(long[] source, int from, long[] target) {
         int[] dest = destination;
         for (int i = 0; i < rows; i++) {
@@ -147,7 +133,7 @@ public final class ShardPartition {
     }
 
     /**
-     * As {@link #scatter(String[], int, String[])}, for a {@code double} column.
+     * As {@link #scatter(long[], int, long[])}, for a {@code double} column.
      *
      * @param source the column in input order
      * @param from the offset of row 0 in {@code source}
@@ -161,7 +147,7 @@ public final class ShardPartition {
     }
 
     /**
-     * As {@link #scatter(String[], int, String[])}, for an {@code int} column.
+     * As {@link #scatter(long[], int, long[])}, for an {@code int} column.
      *
      * @param source the column in input order
      * @param from the offset of row 0 in {@code source}

@@ -146,9 +146,8 @@ public final class CohortTable {
             for (int k = 0, at = cells.offset[i]; at < cells.offset[i + 1]; k++, at++) {
                 cells.active[at] = matrix.active(bySlot[i], k);
                 cells.orders[at] = matrix.orders(bySlot[i], k);
-                double[] sum = matrix.revenue(bySlot[i], k);
-                cells.revenue[at] = sum[0];
-                cells.compensation[at] = sum[1];
+                cells.revenue[at] = matrix.revenue(bySlot[i], k);
+                cells.compensation[at] = matrix.compensation(bySlot[i], k);
             }
         }
         return assemble(analysis, end, endPeriod, lastPartial, cells);

@@ -536,8 +536,11 @@ public final class ActivityLog {
     /**
      * Closes every open cell, so that {@link #firstCell(int)} and {@link #nextCell(int)} list all of a customer's
      * cells. Call before reading; adding afterwards is allowed (call again before the next read).
+     *
+     * @throws IllegalStateException for a log in cohort-matrix mode, which keeps no cells
      */
     public void seal() {
+        requireCells();
         for (int c = 0; c < index.size(); c++) {
             int b = STRIDE * c;
             if (state[b + PERIOD] != EMPTY) {
@@ -578,6 +581,13 @@ public final class ActivityLog {
         transactionCount += other.transactionCount;
         droppedRefunds += other.droppedRefunds;
         return this;
+    }
+
+    /** Cells and days are not kept in cohort-matrix mode. */
+    private void requireCells() {
+        if (matrix != null) {
+            throw new IllegalStateException("a log in cohort-matrix mode keeps no per-customer cells");
+        }
     }
 
     /**

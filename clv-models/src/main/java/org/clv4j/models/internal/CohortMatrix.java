@@ -186,14 +186,25 @@ public final class CohortMatrix {
     }
 
     /**
-     * The revenue of a cohort in period {@code k} since acquisition (sum and compensation).
+     * The revenue of a cohort in period {@code k} since acquisition, as a Neumaier sum: add
+     * {@link #compensation(int, int)} for the compensated value.
      *
      * @param slot a cohort
      * @param k the period offset
-     * @return {@code {sum, compensation}} as two values in one array
+     * @return the running sum (0 beyond the periods with activity)
      */
-    public double[] revenue(int slot, int k) {
-        return k < revenue[slot].length ? new double[] {revenue[slot][k], compensation[slot][k]}
-                : new double[] {0.0, 0.0};
+    public double revenue(int slot, int k) {
+        return k < revenue[slot].length ? revenue[slot][k] : 0.0;
+    }
+
+    /**
+     * The compensation of {@link #revenue(int, int)}.
+     *
+     * @param slot a cohort
+     * @param k the period offset
+     * @return the compensation term
+     */
+    public double compensation(int slot, int k) {
+        return k < compensation[slot].length ? compensation[slot][k] : 0.0;
     }
 }
