@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.stream.Collector;
 import org.clv4j.core.TimeUnit;
 import org.clv4j.core.Transaction;
+import org.clv4j.core.internal.CustomerIndex;
 import org.clv4j.core.internal.RowChunk;
 import org.clv4j.core.internal.ShardPartition;
 
@@ -38,7 +39,7 @@ import org.clv4j.core.internal.ShardPartition;
  * come in runs of one customer, each chunk is first partitioned by customer shard (see
  * {@code ShardPartition}, stable, so each customer's rows keep their order) and the shards, whose states fit the
  * level-2 cache, are processed one after another. The result is exactly that of adding the rows one by one.
- * Memory: a 64-byte record per customer plus its share of the id table (about 120 bytes per customer in all,
+ * Memory: a 64-byte record per customer plus its share of the id table (about 100 bytes per customer in all,
  * besides the id strings, which are the input's), and the chunk buffers (about 72 bytes per row, at most four rows
  * per customer).
  *
@@ -57,20 +58,8 @@ public final class SummaryAccumulator {
     private final RefundPolicy refundPolicy;
     private final boolean secondPassAvailable;
 
-    /**
-     * Open-addressing table from customer id to ordinal, linear probing, home slot = the top bits of the Fibonacci
-     * hash ({@link ShardPartition#home}), so that each shard's customers occupy one slice of the table. Each slot
-     * packs the id's hash and the ordinal + 1 into one {@code long} (0 = free); the ids sit in a parallel array, so
-     * a probe reads neither the customers' records nor, unless the hashes match, the id strings. At most a quarter
-     * full: probe chains stay short.
-     */
-    private long[] slots = new long[1 << 10];
-    private String[] keys = new String[1 << 10];
-    private int tableBits = 10;
-    /** The empty slot where the last unsuccessful {@link #probe} ended. */
-    private int freeSlot;
-    /** The customers' ids, by ordinal. */
-    private String[] ids = new String[1024];
+    /** Customer id → ordinal (the index of the customer's record in {@link #states}). */
+    private final CustomerIndex index = new CustomerIndex();
     /** The customers' running totals, by ordinal (the order in which they were created). */
     private final CustomerStates states = new CustomerStates();
     /** The customers' ordinals in order of first appearance in the input. */
@@ -172,13 +161,12 @@ public final class SummaryAccumulator {
         }
         int c = recent;
         if (recentId == null || (recentId != customerId && !recentId.equals(customerId))) {
-            int hash = customerId.hashCode();
-            c = probe(customerId, hash);
+            c = index.find(customerId);
             if (c < 0) {
                 if (customerId.isBlank()) {
                     throw blankId(customerId, epochDay);
                 }
-                c = insert(customerId, hash);
+                c = addCustomer(customerId, customerId.hashCode());
                 appear(c);
             }
             recent = c;
@@ -365,9 +353,10 @@ public final class SummaryAccumulator {
             int row = rowOf == null ? j : rowOf[j];
             String id = ids[idFrom + row];
             if (id != previousId) {
-                customer = probe(id, hashes[j]);
-                if (customer < 0) {
-                    customer = insert(id, hashes[j]);
+                int before = states.size();
+                customer = index.getOrAdd(id, hashes[j]);
+                if (customer == before) {
+                    states.add();
                     rows.created[row] = customer + 1;
                 }
                 previousId = id;
@@ -477,7 +466,7 @@ public final class SummaryAccumulator {
                 return false;
             }
             states.setAmbiguous(customer);
-            ambiguous.add(ids[customer]);
+            ambiguous.add(index.id(customer));
         }
         if (epochDay > latestDay) {
             latestDay = epochDay;
@@ -486,76 +475,21 @@ public final class SummaryAccumulator {
         return true;
     }
 
-    /** The ordinal of {@code customerId}, or −1, leaving {@link #freeSlot} at the slot where it would go. */
-    private int probe(String customerId, int hash) {
-        long[] t = slots;
-        int mask = t.length - 1;
-        int i = ShardPartition.home(hash, tableBits);
-        long slot;
-        while ((slot = t[i]) != 0L) {
-            if ((int) (slot >>> 32) == hash) {
-                String key = keys[i];
-                if (key == customerId || key.equals(customerId)) {
-                    return (int) slot - 1;
-                }
-            }
-            i = (i + 1) & mask;
-        }
-        freeSlot = i;
-        return -1;
-    }
-
-    /** Creates the record of a customer that {@link #probe} just did not find; returns its ordinal. */
-    private int insert(String customerId, int hash) {
-        int c = states.add();
-        slots[freeSlot] = ((long) hash << 32) | (c + 1L);
-        keys[freeSlot] = customerId;
-        if (c == ids.length) {
-            ids = Arrays.copyOf(ids, 2 * c);
-        }
-        ids[c] = customerId;
-        if (4L * states.size() > slots.length) {
-            grow();
-        }
+    /** Adds a new customer (not in the index yet); returns its ordinal. */
+    private int addCustomer(String customerId, int hash) {
+        int c = index.getOrAdd(customerId, hash);
+        states.add();
         return c;
-    }
-
-    /** The ordinal of {@code customerId}, or −1. */
-    private int find(String customerId) {
-        return probe(customerId, customerId.hashCode());
     }
 
     /** The ordinal of {@code customerId}, created (and listed) if new. */
     private int findOrCreate(String customerId) {
-        int hash = customerId.hashCode();
-        int c = probe(customerId, hash);
+        int c = index.find(customerId);
         if (c < 0) {
-            c = insert(customerId, hash);
+            c = addCustomer(customerId, customerId.hashCode());
             appear(c);
         }
         return c;
-    }
-
-    private void grow() {
-        long[] old = slots;
-        String[] oldKeys = keys;
-        int bits = tableBits + 1;
-        long[] bigger = new long[1 << bits];
-        String[] biggerKeys = new String[1 << bits];
-        int mask = bigger.length - 1;
-        for (int j = 0; j < old.length; j++) {
-            if (old[j] != 0L) {
-                int i = ShardPartition.home((int) (old[j] >>> 32), bits);
-                while (bigger[i] != 0L) {
-                    i = (i + 1) & mask;
-                }
-                bigger[i] = old[j];
-                biggerKeys[i] = oldKeys[j];
-            }
-        }
-        slots = bigger;
-        keys = biggerKeys;
-        tableBits = bits;
     }
 
     private static IllegalArgumentException blankId(String customerId, long epochDay) {
@@ -581,14 +515,14 @@ public final class SummaryAccumulator {
     /** Prepares the second pass: the named customers restart in exact mode. */
     void restartExact(Set<String> customerIds) {
         for (String id : customerIds) {
-            states.restartExact(find(id));
+            states.restartExact(index.find(id));
         }
         ambiguous.clear();
     }
 
     /** Second pass: adds a purchase of a customer in exact mode, already validated by the first pass. */
     void addExact(String customerId, long epochDay, double amount) {
-        int c = find(customerId);
+        int c = index.find(customerId);
         if (c >= 0 && states.isExact(c) && amount >= 0.0) {
             states.addPurchase(c, (int) epochDay, amount, calibrationEnd);
         }
@@ -608,10 +542,9 @@ public final class SummaryAccumulator {
             throw new IllegalArgumentException("cannot combine accumulators with different options: "
                     + options + " and " + other.options);
         }
-        String[] theirIds = other.ids;
         for (int k = 0; k < other.inOrderSize; k++) {
             int theirs = other.inOrder[k];
-            String id = theirIds[theirs];
+            String id = other.index.id(theirs);
             if (!states.merge(findOrCreate(id), other.states, theirs, calibrationEnd)) {
                 throw new IllegalArgumentException(String.format(Locale.ROOT,
                         "transactions of customer %s are out of date order across parallel parts of the input; "
@@ -669,7 +602,7 @@ public final class SummaryAccumulator {
         List<CustomerSummary> result = new ArrayList<>(inOrderSize);
         for (int k = 0; k < inOrderSize; k++) {
             int c = inOrder[k];
-            String id = ids[c];
+            String id = index.id(c);
             if (states.days(c) == 0 && refundPolicy == RefundPolicy.DROP) {
                 continue; // only refunds, which the caller chose to drop: not a customer of the window
             }

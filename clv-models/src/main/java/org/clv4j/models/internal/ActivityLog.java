@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Objects;
 import org.clv4j.core.Transaction;
+import org.clv4j.core.internal.CustomerIndex;
 import org.clv4j.core.internal.RowChunk;
 import org.clv4j.core.internal.ShardPartition;
 import org.clv4j.core.summary.RefundPolicy;

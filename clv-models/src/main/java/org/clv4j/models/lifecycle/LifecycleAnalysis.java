@@ -12,7 +12,7 @@ import org.clv4j.core.TimeUnit;
 import org.clv4j.core.Transaction;
 import org.clv4j.core.summary.RefundPolicy;
 import org.clv4j.models.TransactionModel;
-import org.clv4j.models.internal.CustomerIndex;
+import org.clv4j.core.internal.CustomerIndex;
 
 /**
  * Puts every customer in a {@link LifecycleStage} — new, growing, mature, dormant or lost — by the

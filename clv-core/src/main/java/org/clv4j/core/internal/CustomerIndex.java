@@ -1,13 +1,15 @@
-package org.clv4j.models.internal;
+package org.clv4j.core.internal;
 
 import java.util.Arrays;
 
 /**
- * Maps customer ids to dense ordinals 0, 1, 2, … in order of first appearance, so that per-customer state can live
+ * Maps customer ids to dense ordinals 0, 1, 2, … in the order they are added, so that per-customer state can live
  * in primitive arrays indexed by ordinal.
  *
  * <p>Open addressing with linear probing over a power-of-two table kept at most half full; each slot packs the
- * id's hash and ordinal into one {@code long}, so a probe touches one table entry and, on a hash match, the key.
+ * id's hash and ordinal into one {@code long}, so a probe touches one table entry and, on a hash match, the key
+ * (compared by reference first). The home slot is the top bits of the Fibonacci hash, as
+ * {@link ShardPartition#home(int, int)}: a shard's customers occupy one slice of the table.
  * Not thread-safe. Internal: not part of the clv4j API.
  */
 public final class CustomerIndex {
