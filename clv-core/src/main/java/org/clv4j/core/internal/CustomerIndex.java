@@ -8,8 +8,8 @@ import java.util.Arrays;
  *
  * <p>Open addressing with linear probing over a power-of-two table kept at most half full; each slot packs the
  * id's hash and ordinal into one {@code long}, so a probe touches one table entry and, on a hash match, the key
- * (compared by reference first). The home slot is the top bits of the Fibonacci hash, as
- * {@link ShardPartition#home(int, int)}: a shard's customers occupy one slice of the table.
+ * (compared by reference first). The home slot is the top bits of the scrambled hash
+ * {@link ShardPartition#mix(int)}, as for {@link ShardPartition#home(int, int)}: a shard's customers occupy one slice of the table.
  * Not thread-safe. Internal: not part of the clv4j API.
  */
 public final class CustomerIndex {
@@ -33,7 +33,7 @@ public final class CustomerIndex {
     }
 
     private int home(int hash) {
-        return (hash * 0x9E3779B9) >>> shift;
+        return ShardPartition.mix(hash) >>> shift;
     }
 
     /**
@@ -90,6 +90,52 @@ public final class CustomerIndex {
                 return (int) s - 1;
             }
             slot = (slot + 1) & mask;
+        }
+    }
+
+    /**
+     * The ordinals of a chunk's rows, found or added: position {@code j} of {@code start .. end − 1} holds input
+     * row {@code rowOf[j]} (or {@code j} when {@code rowOf} is null), whose id is {@code ids[idFrom + row]} and
+     * hash {@code hashes[j]}; its ordinal goes to {@code customers[j]}, and a row that adds its customer gets
+     * {@code created[row] = ordinal + 1}. A row with the previous position's id (the same reference) reuses its
+     * ordinal. The caller sets up the new customers' state afterwards: they are the ordinals from the size before
+     * the call.
+     *
+     * <p>Same result as {@link #getOrAdd(String, int)} on each row, but the common case — the id found in its home
+     * slot, by reference — is tested inline, with one branch; the probe loop runs only on a miss.
+     *
+     * @param ids the ids
+     * @param idFrom the offset of row 0 in {@code ids}
+     * @param hashes the ids' hash codes, by position
+     * @param rowOf the input row of each position, or null for {@code j}
+     * @param start the first position
+     * @param end the end position (exclusive)
+     * @param customers the ordinals, by position
+     * @param created per input row, the ordinal + 1 of a customer it added
+     */
+    public void resolve(String[] ids, int idFrom, int[] hashes, int[] rowOf, int start, int end, int[] customers,
+                        int[] created) {
+        String previousId = null;
+        int customer = -1;
+        for (int j = start; j < end; j++) {
+            int row = rowOf == null ? j : rowOf[j];
+            String id = ids[idFrom + row];
+            if (id != previousId) {
+                int hash = hashes[j];
+                int slot = home(hash);
+                long s = slots[slot];
+                if ((int) (s >>> 32) == hash && keys[slot] == id) {
+                    customer = (int) s - 1;
+                } else {
+                    int before = size;
+                    customer = getOrAdd(id, hash);
+                    if (customer == before) {
+                        created[row] = customer + 1;
+                    }
+                }
+                previousId = id;
+            }
+            customers[j] = customer;
         }
     }
 

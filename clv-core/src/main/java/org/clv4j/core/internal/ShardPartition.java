@@ -29,14 +29,29 @@ public final class ShardPartition {
     private int rows;
 
     /**
-     * The home slot of a hash in a table of {@code 2^bits} slots: the top bits of the Fibonacci hash.
+     * The scrambled hash whose top bits place a customer, in a shard and in {@link CustomerIndex}'s table:
+     * {@code (h ^ h >>> 16) × 2^32/φ}. The multiplication alone (Fibonacci hashing) spreads keys unevenly when their
+     * hash codes form arithmetic runs, as {@code String.hashCode} of numbered ids ({@code C1000000},
+     * {@code C1000001}, …) does: with 500,000 such ids a half-full table needed 2.0 probes per look-up (24 at most)
+     * instead of the 1.45 of random keys, and e-mail-like ids 3.5 at a million; folding the high half in first
+     * restores about 1.45 for every id pattern measured.
+     *
+     * @param hash a hash code
+     * @return the scrambled hash; use its top bits
+     */
+    public static int mix(int hash) {
+        return (hash ^ hash >>> 16) * GOLDEN;
+    }
+
+    /**
+     * The home slot of a hash in a table of {@code 2^bits} slots: the top bits of {@link #mix(int)}.
      *
      * @param hash a hash code
      * @param bits the table's size as a power of two, 0..31
      * @return the slot, in {@code [0, 2^bits)}
      */
     public static int home(int hash, int bits) {
-        return bits == 0 ? 0 : (hash * GOLDEN) >>> (32 - bits);
+        return bits == 0 ? 0 : mix(hash) >>> (32 - bits);
     }
 
     /**

@@ -346,22 +346,9 @@ public final class SummaryAccumulator {
      * input order ({@link #listNewCustomers}): reading each new id's characters here would stall the probes.
      */
     private void resolve(String[] ids, int idFrom, int[] hashes, int[] rowOf, int start, int end, RowChunk rows) {
-        int[] customers = rows.customers;
-        String previousId = null;
-        int customer = -1;
-        for (int j = start; j < end; j++) {
-            int row = rowOf == null ? j : rowOf[j];
-            String id = ids[idFrom + row];
-            if (id != previousId) {
-                int before = states.size();
-                customer = index.getOrAdd(id, hashes[j]);
-                if (customer == before) {
-                    states.add();
-                    rows.created[row] = customer + 1;
-                }
-                previousId = id;
-            }
-            customers[j] = customer;
+        index.resolve(ids, idFrom, hashes, rowOf, start, end, rows.customers, rows.created);
+        while (states.size() < index.size()) {
+            states.add();
         }
     }
 

@@ -247,25 +247,49 @@ public final class ActivityLog {
         if (bits == 0) {
             resolve(c.ids, rows.hashes, null, 0, n, rows);
             requireNoBlankId(c, n);
+            if (matrix != null) {
+                matrix.recordAll(rows.customers, c.periods, c.amounts, 0, n);
+                countMatrixRows(c.days, n);
+                return;
+            }
             for (int i = 0; i < n; i++) {
                 record(rows.customers[i], c.days[i], c.periods[i], c.amounts[i], c.amounts[i] >= 0.0);
             }
             return;
         }
         ShardPartition partition = rows.partition(n, bits);
-        partition.scatter(c.days, 0, c.shardDays);
+        if (matrix == null) {
+            partition.scatter(c.days, 0, c.shardDays); // the matrix needs no days
+        }
         partition.scatter(c.periods, 0, c.shardPeriods);
         partition.scatter(c.amounts, 0, c.shardAmounts);
         for (int shard = 0; shard < partition.shards(); shard++) {
             int start = partition.start(shard);
             int end = partition.end(shard);
             resolve(c.ids, rows.shardHashes, rows.shardRows, start, end, rows);
+            if (matrix != null) {
+                matrix.recordAll(rows.customers, c.shardPeriods, c.shardAmounts, start, end);
+                continue;
+            }
             for (int j = start; j < end; j++) {
                 double amount = c.shardAmounts[j];
                 record(rows.customers[j], c.shardDays[j], c.shardPeriods[j], amount, amount >= 0.0);
             }
         }
+        if (matrix != null) {
+            countMatrixRows(c.days, n);
+        }
         requireNoBlankId(c, n);
+    }
+
+    /** In cohort-matrix mode, after a chunk's rows are recorded: the count and the latest day, as record keeps. */
+    private void countMatrixRows(int[] days, int n) {
+        long latest = latestDay;
+        for (int i = 0; i < n; i++) {
+            latest = Math.max(latest, days[i]);
+        }
+        latestDay = latest;
+        transactionCount += n;
     }
 
     /**
@@ -274,21 +298,10 @@ public final class ActivityLog {
      * {@code ids[row]}; a position that creates its customer marks that row in {@code rows.created}.
      */
     private void resolve(String[] ids, int[] hashes, int[] rowOf, int start, int end, RowChunk rows) {
-        String previousId = null;
-        int customer = -1;
-        for (int j = start; j < end; j++) {
-            int row = rowOf == null ? j : rowOf[j];
-            String id = ids[row];
-            if (id != previousId) {
-                int before = index.size();
-                customer = index.getOrAdd(id, hashes[j]);
-                if (customer == before) {
-                    initialise(customer);
-                    rows.created[row] = 1;
-                }
-                previousId = id;
-            }
-            rows.customers[j] = customer;
+        int before = index.size();
+        index.resolve(ids, 0, hashes, rowOf, start, end, rows.customers, rows.created);
+        for (int customer = before; customer < index.size(); customer++) {
+            initialise(customer);
         }
     }
 

@@ -21,19 +21,25 @@ public final class CohortMatrix {
     /** Thrown (without a stack trace) when the input is not in per-customer period order. */
     public static final RuntimeException NOT_IN_ORDER = new NotInOrder();
 
-    private static final int NONE = Integer.MIN_VALUE;
+    /** No period yet; above every period, so that one comparison also catches a new customer. */
+    private static final int NONE = Integer.MAX_VALUE;
 
     /** Per customer, stride 3: cohort slot, last period seen, last period with an order. */
     private int[] customers = new int[3 * 1024];
-    /** The cohorts in order of creation ("slots"): their period, size, and cells by period offset. */
+    /** The cohorts in order of creation ("slots"): their period and size. */
     private int[] cohortPeriod = new int[16];
     private int[] cohortSize = new int[16];
-    private int[][] active = new int[16][];
-    private long[][] orders = new long[16][];
-    private double[][] revenue = new double[16][];
-    private double[][] compensation = new double[16][];
     private int cohorts;
     private final Map<Integer, Integer> slotOfPeriod = new HashMap<>();
+    /**
+     * The cells, cohort slot by cohort slot: cell {@code slot × width + k} holds period offset {@code k} of cohort
+     * {@code slot}. One flat array per quantity keeps the per-row update free of nested-array loads.
+     */
+    private int width = 16;
+    private int[] active = new int[16 * 16];
+    private long[] orders = new long[16 * 16];
+    private double[] revenue = new double[16 * 16];
+    private double[] compensation = new double[16 * 16];
 
     private static final class NotInOrder extends RuntimeException {
         private static final long serialVersionUID = 1L;
@@ -66,6 +72,70 @@ public final class CohortMatrix {
      * @throws RuntimeException {@link #NOT_IN_ORDER} when the input is not of the kind this matrix handles
      */
     void record(int customer, int period, double amount, boolean order) {
+        int cell = cell(customer, period, order);
+        double[] sums = revenue;
+        double s = sums[cell];
+        double t = s + amount;
+        compensation[cell] += Math.abs(s) >= Math.abs(amount) ? (s - t) + amount : (amount - t) + s;
+        sums[cell] = t;
+    }
+
+    /**
+     * Records validated transactions {@code from .. to − 1} of columns: as {@link #record} on each, an order
+     * being a non-negative amount, in one loop over the columns.
+     *
+     * @param customer the customers' ordinals
+     * @param period the absolute period indices
+     * @param amount the amounts (negative for netted refunds)
+     * @param from the first position
+     * @param to the end position (exclusive)
+     * @throws RuntimeException {@link #NOT_IN_ORDER} when the input is not of the kind this matrix handles
+     */
+    void recordAll(int[] customer, int[] period, double[] amount, int from, int to) {
+        int i = from;
+        while (i < to) {
+            // the cell arrays are re-read after each new customer or cohort, which may have grown them
+            int[] c = customers;
+            int[] firstPeriod = cohortPeriod;
+            int[] act = active;
+            long[] ord = orders;
+            double[] sums = revenue;
+            double[] comp = compensation;
+            int w = width;
+            for (; i < to; i++) {
+                int b = 3 * customer[i];
+                int p = period[i];
+                int last = c[b + 1];
+                if (p < last) {
+                    break; // a new customer (last == NONE) or out of order: the general path below
+                }
+                int slot = c[b];
+                int k = p - firstPeriod[slot];
+                if (k >= w) {
+                    break;
+                }
+                c[b + 1] = p;
+                double a = amount[i];
+                int cell = slot * w + k;
+                if (a >= 0.0) {
+                    act[cell] += c[b + 2] != p ? 1 : 0;
+                    c[b + 2] = p;
+                    ord[cell]++;
+                }
+                double s = sums[cell];
+                double t = s + a;
+                comp[cell] += Math.abs(s) >= Math.abs(a) ? (s - t) + a : (a - t) + s;
+                sums[cell] = t;
+            }
+            if (i < to) {
+                record(customer[i], period[i], amount[i], amount[i] >= 0.0);
+                i++;
+            }
+        }
+    }
+
+    /** The cell of a customer's transaction in a period, updating the customer's state and the active count. */
+    private int cell(int customer, int period, boolean order) {
         int b = 3 * customer;
         int[] c = customers;
         int slot;
@@ -85,21 +155,18 @@ public final class CohortMatrix {
         }
         c[b + 1] = period;
         int k = period - cohortPeriod[slot];
-        if (k >= orders[slot].length) {
-            grow(slot, k);
+        if (k >= width) {
+            widen(k + 1);
         }
+        int cell = slot * width + k;
         if (order) {
             if (c[b + 2] != period) {
-                active[slot][k]++;
+                active[cell]++;
                 c[b + 2] = period;
             }
-            orders[slot][k]++;
+            orders[cell]++;
         }
-        double[] sums = revenue[slot];
-        double s = sums[k];
-        double t = s + amount;
-        compensation[slot][k] += Math.abs(s) >= Math.abs(amount) ? (s - t) + amount : (amount - t) + s;
-        sums[k] = t;
+        return cell;
     }
 
     private int slotOf(int period) {
@@ -112,26 +179,35 @@ public final class CohortMatrix {
             int n = 2 * slot;
             cohortPeriod = Arrays.copyOf(cohortPeriod, n);
             cohortSize = Arrays.copyOf(cohortSize, n);
-            active = Arrays.copyOf(active, n);
-            orders = Arrays.copyOf(orders, n);
-            revenue = Arrays.copyOf(revenue, n);
-            compensation = Arrays.copyOf(compensation, n);
+            active = Arrays.copyOf(active, n * width);
+            orders = Arrays.copyOf(orders, n * width);
+            revenue = Arrays.copyOf(revenue, n * width);
+            compensation = Arrays.copyOf(compensation, n * width);
         }
         cohortPeriod[slot] = period;
-        active[slot] = new int[8];
-        orders[slot] = new long[8];
-        revenue[slot] = new double[8];
-        compensation[slot] = new double[8];
         slotOfPeriod.put(period, slot);
         return slot;
     }
 
-    private void grow(int slot, int k) {
-        int n = Math.max(2 * orders[slot].length, k + 1);
-        active[slot] = Arrays.copyOf(active[slot], n);
-        orders[slot] = Arrays.copyOf(orders[slot], n);
-        revenue[slot] = Arrays.copyOf(revenue[slot], n);
-        compensation[slot] = Arrays.copyOf(compensation[slot], n);
+    /** Re-lays the cells out with room for at least {@code periods} period offsets per cohort. */
+    private void widen(int periods) {
+        int w = Math.max(2 * width, periods);
+        int capacity = cohortPeriod.length;
+        int[] newActive = new int[capacity * w];
+        long[] newOrders = new long[capacity * w];
+        double[] newRevenue = new double[capacity * w];
+        double[] newCompensation = new double[capacity * w];
+        for (int slot = 0; slot < cohorts; slot++) {
+            System.arraycopy(active, slot * width, newActive, slot * w, width);
+            System.arraycopy(orders, slot * width, newOrders, slot * w, width);
+            System.arraycopy(revenue, slot * width, newRevenue, slot * w, width);
+            System.arraycopy(compensation, slot * width, newCompensation, slot * w, width);
+        }
+        active = newActive;
+        orders = newOrders;
+        revenue = newRevenue;
+        compensation = newCompensation;
+        width = w;
     }
 
     /**
@@ -171,7 +247,7 @@ public final class CohortMatrix {
      * @return the count (0 beyond the periods with activity)
      */
     public int active(int slot, int k) {
-        return k < active[slot].length ? active[slot][k] : 0;
+        return k < width ? active[slot * width + k] : 0;
     }
 
     /**
@@ -182,7 +258,7 @@ public final class CohortMatrix {
      * @return the count
      */
     public long orders(int slot, int k) {
-        return k < orders[slot].length ? orders[slot][k] : 0L;
+        return k < width ? orders[slot * width + k] : 0L;
     }
 
     /**
@@ -194,7 +270,7 @@ public final class CohortMatrix {
      * @return the running sum (0 beyond the periods with activity)
      */
     public double revenue(int slot, int k) {
-        return k < revenue[slot].length ? revenue[slot][k] : 0.0;
+        return k < width ? revenue[slot * width + k] : 0.0;
     }
 
     /**
@@ -205,6 +281,6 @@ public final class CohortMatrix {
      * @return the compensation term
      */
     public double compensation(int slot, int k) {
-        return k < compensation[slot].length ? compensation[slot][k] : 0.0;
+        return k < width ? compensation[slot * width + k] : 0.0;
     }
 }
