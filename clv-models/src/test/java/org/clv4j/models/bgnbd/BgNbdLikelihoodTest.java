@@ -1,5 +1,6 @@
 package org.clv4j.models.bgnbd;
 
+import org.clv4j.models.CdnowSample;
 import org.clv4j.models.internal.BetaGeometricNbdLikelihood;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,7 +14,7 @@ class BgNbdLikelihoodTest {
 
     /** CDNOW plus extreme rows: 10^5 purchases, t_x = T, t_x = 0 with x &gt; 0, T = 0. */
     static SummaryColumns data() {
-        SummaryColumns cdnow = Cdnow.sample();
+        SummaryColumns cdnow = CdnowSample.calibration();
         int n = cdnow.size();
         double[] x = java.util.Arrays.copyOf(cdnow.frequencyArray(), n + 4);
         double[] tx = java.util.Arrays.copyOf(cdnow.recencyArray(), n + 4);
@@ -70,8 +71,8 @@ class BgNbdLikelihoodTest {
     void standardErrorsAreTheInverseObservedInformation() {
         // the optimiser takes the information from its Newton polish; recompute it here from central differences
         // of the analytic gradient in natural parameters and invert it with commons-math
-        org.clv4j.models.fit.FitResult<BgNbdModel> fit = BgNbdEstimator.withDefaults().fit(Cdnow.sample());
-        BetaGeometricNbdLikelihood likelihood = BetaGeometricNbdLikelihood.of(0, Cdnow.sample());
+        org.clv4j.models.fit.FitResult<BgNbdModel> fit = BgNbdEstimator.withDefaults().fit(CdnowSample.calibration());
+        BetaGeometricNbdLikelihood likelihood = BetaGeometricNbdLikelihood.of(0, CdnowSample.calibration());
         double[] theta = fit.optimum().parameters();
         double[][] info = new double[4][4];
         for (int i = 0; i < 4; i++) {
@@ -113,7 +114,7 @@ class BgNbdLikelihoodTest {
 
     @Test
     void identicalRowsAreMergedWithoutChangingTheLikelihood() {
-        SummaryColumns cdnow = Cdnow.sample();
+        SummaryColumns cdnow = CdnowSample.calibration();
         double[] theta = {0.3, 5.0, 0.9, 2.0};
         double merged = BetaGeometricNbdLikelihood.of(0, cdnow).logLikelihood(theta, null);
         double byRows = BetaGeometricNbdLikelihood.of(0, cdnow.compress()).logLikelihood(theta, null);

@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.clv4j.core.TimeUnit;
 import org.clv4j.core.summary.SummaryColumns;
+import org.clv4j.models.CdnowSample;
 import org.clv4j.models.TransactionModel;
 import org.clv4j.models.TransactionModelContract;
 import org.junit.jupiter.api.Test;
@@ -184,7 +185,7 @@ class BgNbdModelTest extends TransactionModelContract {
 
     @Test
     void scoreMatchesTheSingleCustomerMethods() {
-        SummaryColumns columns = Cdnow.sample();
+        SummaryColumns columns = CdnowSample.calibration();
         double[] expected = new double[columns.size()];
         double[] alive = new double[columns.size()];
         CDNOW.score(columns, 52, expected, alive);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
 import org.clv4j.core.TimeUnit;
+import org.clv4j.models.CdnowSample;
 import org.clv4j.models.fit.FitResult;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -20,7 +21,7 @@ class BgNbdReferenceTest {
 
     @BeforeAll
     static void fitCdnow() {
-        fit = BgNbdEstimator.withDefaults().fit(Cdnow.sample());
+        fit = BgNbdEstimator.withDefaults().fit(CdnowSample.calibration());
     }
 
     private static BgNbdModel fitted() {

@@ -1,11 +1,11 @@
 package org.clv4j.models.mbgnbd;
 
+import org.clv4j.models.CdnowSample;
 import org.clv4j.models.internal.BetaGeometricNbdLikelihood;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.clv4j.core.TimeUnit;
-import org.clv4j.models.bgnbd.Cdnow;
 import org.clv4j.core.summary.SummaryColumns;
 import org.junit.jupiter.api.Test;
 
@@ -14,7 +14,7 @@ class MbgNbdLikelihoodTest {
 
     /** CDNOW plus extreme rows: 10^5 purchases, t_x = T, t_x = 0 with x &gt; 0, T = 0. */
     static SummaryColumns data() {
-        SummaryColumns cdnow = Cdnow.sample();
+        SummaryColumns cdnow = CdnowSample.calibration();
         int n = cdnow.size();
         double[] x = java.util.Arrays.copyOf(cdnow.frequencyArray(), n + 4);
         double[] tx = java.util.Arrays.copyOf(cdnow.recencyArray(), n + 4);
@@ -84,7 +84,7 @@ class MbgNbdLikelihoodTest {
 
     @Test
     void identicalRowsAreMergedWithoutChangingTheLikelihood() {
-        SummaryColumns cdnow = Cdnow.sample();
+        SummaryColumns cdnow = CdnowSample.calibration();
         double[] theta = {0.3, 5.0, 0.9, 2.0};
         double merged = BetaGeometricNbdLikelihood.of(1, cdnow).logLikelihood(theta, null);
         double byRows = BetaGeometricNbdLikelihood.of(1, cdnow.compress()).logLikelihood(theta, null);

@@ -9,10 +9,10 @@ import java.util.Arrays;
 import java.util.List;
 import org.clv4j.core.TimeUnit;
 import org.clv4j.core.summary.SummaryColumns;
+import org.clv4j.models.CdnowSample;
 import org.clv4j.models.TransactionModel;
 import org.clv4j.models.TransactionModelContract;
 import org.clv4j.models.bgnbd.BayesByQuadrature;
-import org.clv4j.models.bgnbd.Cdnow;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -191,7 +191,7 @@ class MbgNbdModelTest extends TransactionModelContract {
 
     @Test
     void scoreMatchesTheSingleCustomerMethods() {
-        SummaryColumns columns = Cdnow.sample();
+        SummaryColumns columns = CdnowSample.calibration();
         double[] expected = new double[columns.size()];
         double[] alive = new double[columns.size()];
         CDNOW.score(columns, 52, expected, alive);

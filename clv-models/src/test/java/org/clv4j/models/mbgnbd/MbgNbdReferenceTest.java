@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
 import org.clv4j.core.TimeUnit;
+import org.clv4j.models.CdnowSample;
 import org.clv4j.models.bgnbd.BgNbdEstimator;
-import org.clv4j.models.bgnbd.Cdnow;
 import org.clv4j.models.fit.FitResult;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -21,7 +21,7 @@ class MbgNbdReferenceTest {
 
     @BeforeAll
     static void fitCdnow() {
-        fit = MbgNbdEstimator.withDefaults().fit(Cdnow.sample());
+        fit = MbgNbdEstimator.withDefaults().fit(CdnowSample.calibration());
     }
 
     @Test
@@ -41,7 +41,7 @@ class MbgNbdReferenceTest {
 
     @Test
     void fitsCdnowAsWellAsTheBgNbd() {
-        double bg = BgNbdEstimator.withDefaults().fit(Cdnow.sample()).logLikelihood();
+        double bg = BgNbdEstimator.withDefaults().fit(CdnowSample.calibration()).logLikelihood();
         assertEquals(-9582.43, bg, 0.01);
         assertTrue(fit.logLikelihood() > bg);
     }

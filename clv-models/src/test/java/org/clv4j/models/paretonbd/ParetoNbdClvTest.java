@@ -2,12 +2,8 @@ package org.clv4j.models.paretonbd;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-import org.clv4j.core.TimeUnit;
 import org.clv4j.core.summary.SummaryColumns;
+import org.clv4j.models.CdnowSample;
 import org.clv4j.models.gammagamma.GammaGammaEstimator;
 import org.clv4j.models.gammagamma.GammaGammaModel;
 import org.junit.jupiter.api.Test;
@@ -21,21 +17,13 @@ import org.junit.jupiter.api.Test;
 class ParetoNbdClvTest {
 
     @Test
-    void cdnowClvSumMatchesTheReference() throws IOException {
-        List<String> lines = Files.readAllLines(Path.of("..", "data", "cdnow_sample_summary.csv"));
-        int n = lines.size() - 1;
-        double[] x = new double[n];
-        double[] tx = new double[n];
-        double[] bigT = new double[n];
-        double[] m = new double[n];
-        for (int i = 0; i < n; i++) {
-            String[] f = lines.get(i + 1).split(",");
-            x[i] = Double.parseDouble(f[1]);
-            tx[i] = Double.parseDouble(f[2]);
-            bigT[i] = Double.parseDouble(f[3]);
-            m[i] = Double.parseDouble(f[4]);
-        }
-        SummaryColumns columns = SummaryColumns.of(x, tx, bigT, m, null, TimeUnit.WEEK);
+    void cdnowClvSumMatchesTheReference() {
+        SummaryColumns columns = CdnowSample.calibrationWithMonetaryValue();
+        int n = columns.size();
+        double[] x = columns.frequencyArray();
+        double[] tx = columns.recencyArray();
+        double[] bigT = columns.tArray();
+        double[] m = columns.monetaryValueArray();
         ParetoNbdModel pareto = ParetoNbdEstimator.withDefaults().fit(columns).requireConverged().model();
         GammaGammaModel spend = GammaGammaEstimator.withDefaults().fit(columns).requireConverged().model();
         double total = 0.0;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Map;
 import org.clv4j.core.summary.SummaryColumns;
+import org.clv4j.models.CdnowSample;
 import org.clv4j.models.fit.FitResult;
 import org.junit.jupiter.api.Test;
 
@@ -15,7 +16,7 @@ class ParetoNbdDocumentationExampleTest {
 
     @Test
     void workedExample() {
-        SummaryColumns columns = CdnowSample.read();
+        SummaryColumns columns = CdnowSample.calibration();
         FitResult<ParetoNbdModel> fit = ParetoNbdEstimator.withDefaults().fit(columns).requireConverged();
         ParetoNbdModel m = fit.model();
         assertEquals(0.5533, m.r(), 5e-5);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.SplittableRandom;
 import org.clv4j.core.TimeUnit;
 import org.clv4j.core.summary.SummaryColumns;
+import org.clv4j.models.CdnowSample;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,7 +33,7 @@ class ParetoNbdLikelihoodTest {
 
     /** CDNOW plus extreme rows: 10^5 purchases, recency = T, recency 0 with purchases, a tiny age. */
     private static SummaryColumns data() {
-        SummaryColumns cdnow = CdnowSample.read();
+        SummaryColumns cdnow = CdnowSample.calibration();
         int n = cdnow.size();
         double[] x = java.util.Arrays.copyOf(cdnow.frequencyArray(), n + 5);
         double[] tx = java.util.Arrays.copyOf(cdnow.recencyArray(), n + 5);
@@ -196,7 +197,7 @@ class ParetoNbdLikelihoodTest {
 
     @Test
     void weightsCountIdenticalRows() {
-        SummaryColumns cdnow = CdnowSample.read();
+        SummaryColumns cdnow = CdnowSample.calibration();
         ParetoNbdLikelihood merged = likelihood(cdnow);
         assertTrue(merged.rows() < cdnow.size(), "CDNOW has repeated rows");
         assertEquals(cdnow.size(), merged.observations(), 0.0);

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.clv4j.core.TimeUnit;
 import org.clv4j.core.summary.SummaryColumns;
+import org.clv4j.models.CdnowSample;
 import org.clv4j.models.TransactionModel;
 import org.clv4j.models.TransactionModelContract;
 import org.junit.jupiter.api.Test;
@@ -351,7 +352,7 @@ class ParetoNbdModelTest extends TransactionModelContract {
 
     @Test
     void scoreAgreesWithTheSingleCustomerMethods() {
-        SummaryColumns cdnow = CdnowSample.read();
+        SummaryColumns cdnow = CdnowSample.calibration();
         double[] expected = new double[cdnow.size()];
         double[] alive = new double[cdnow.size()];
         CDNOW.score(cdnow, 39, expected, alive);

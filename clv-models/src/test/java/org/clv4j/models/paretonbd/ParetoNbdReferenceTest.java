@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
 import org.clv4j.core.summary.SummaryColumns;
+import org.clv4j.models.CdnowSample;
 import org.clv4j.models.fit.FitOptions;
 import org.clv4j.models.fit.FitResult;
 import org.junit.jupiter.api.Test;
@@ -17,7 +18,7 @@ class ParetoNbdReferenceTest {
 
     @Test
     void reproducesTheCdnowFit() {
-        SummaryColumns cdnow = CdnowSample.read();
+        SummaryColumns cdnow = CdnowSample.calibration();
         // no restarts allowed: the default start must converge on its own
         FitResult<ParetoNbdModel> fit = ParetoNbdEstimator.withDefaults()
                 .withOptions(FitOptions.withDefaults().withRestarts(0)).fit(cdnow).requireConverged();

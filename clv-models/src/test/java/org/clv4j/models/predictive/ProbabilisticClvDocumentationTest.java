@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.clv4j.core.TimeUnit;
 import org.clv4j.core.summary.SummaryColumns;
+import org.clv4j.models.CdnowSample;
 import org.clv4j.models.ClvCalculator;
 import org.clv4j.models.bgnbd.BgNbdModel;
 import org.clv4j.models.gammagamma.GammaGammaModel;
@@ -25,7 +26,7 @@ class ProbabilisticClvDocumentationTest {
 
     @Test
     void workedExample() {
-        SummaryColumns cdnow = CdnowCustomers.sample();
+        SummaryColumns cdnow = CdnowSample.calibrationWithMonetaryValue();
         double[] x = cdnow.frequency();
         double[] tx = cdnow.recency();
         double[] T = cdnow.T();

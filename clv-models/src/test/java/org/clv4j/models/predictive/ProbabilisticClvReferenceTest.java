@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.function.ToDoubleFunction;
 import org.clv4j.core.TimeUnit;
 import org.clv4j.core.summary.SummaryColumns;
+import org.clv4j.models.CdnowSample;
 import org.clv4j.models.ClvCalculator;
 import org.clv4j.models.bgnbd.BgNbdEstimator;
 import org.clv4j.models.bgnbd.BgNbdModel;
@@ -82,7 +83,7 @@ class ProbabilisticClvReferenceTest {
 
     @Test
     void sumOverTheCdnowSampleWithBgNbd() {
-        SummaryColumns cdnow = CdnowCustomers.sample();
+        SummaryColumns cdnow = CdnowSample.calibrationWithMonetaryValue();
         ToDoubleFunction<double[]> total = theta -> ClvCalculator.probabilistic(
                 BgNbdModel.of(theta[0], theta[1], theta[2], theta[3], TimeUnit.WEEK),
                 GammaGammaModel.of(theta[4], theta[5], theta[6]), cdnow, LIFETIMES_MONTHLY).total();
@@ -107,7 +108,7 @@ class ProbabilisticClvReferenceTest {
         // r, α, s, β and p, q, γ as printed in REFERENCES, and half a unit in their last digits
         double[] printed = {0.5533, 10.578, 0.6062, 11.67, 6.2488, 3.7446, 15.448};
         double[] halfUnit = {5e-5, 5e-4, 5e-5, 5e-3, 5e-5, 5e-5, 5e-4};
-        SummaryColumns cdnow = CdnowCustomers.sample();
+        SummaryColumns cdnow = CdnowSample.calibrationWithMonetaryValue();
         ToDoubleFunction<double[]> total = theta -> ClvCalculator.probabilistic(
                 ParetoNbdModel.of(theta[0], theta[1], theta[2], theta[3], TimeUnit.WEEK),
                 GammaGammaModel.of(theta[4], theta[5], theta[6]), cdnow, LIFETIMES_MONTHLY).total();
@@ -128,7 +129,7 @@ class ProbabilisticClvReferenceTest {
 
     @Test
     void atThisLibrarysOwnFitTheFiguresLieWithinThePrintedPrecision() {
-        SummaryColumns cdnow = CdnowCustomers.sample();
+        SummaryColumns cdnow = CdnowSample.calibrationWithMonetaryValue();
         BgNbdModel bgNbd = BgNbdEstimator.withDefaults().fit(cdnow).requireConverged().model();
         GammaGammaModel spend = GammaGammaEstimator.withDefaults().fit(cdnow).requireConverged().model();
         ProbabilisticClv clv = ProbabilisticClv.of(bgNbd, spend, LIFETIMES_MONTHLY);

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.SplittableRandom;
 import org.clv4j.core.TimeUnit;
 import org.clv4j.core.summary.SummaryColumns;
+import org.clv4j.models.CdnowSample;
 import org.clv4j.models.ClvCalculator;
 import org.clv4j.models.TransactionModel;
 import org.clv4j.models.bgnbd.BgNbdModel;
@@ -108,7 +109,7 @@ class ProbabilisticClvTest {
 
     @Test
     void columnsAgreeWithSingleCustomersAndWeightsCountInTheTotal() {
-        SummaryColumns cdnow = CdnowCustomers.sample();
+        SummaryColumns cdnow = CdnowSample.calibrationWithMonetaryValue();
         ProbabilisticClvOptions options = ProbabilisticClvOptions.defaults().withSteps(12).withStepLength(4.345)
                 .withDiscountRate(0.01).withMargin(0.4);
         ProbabilisticClvResult result = ClvCalculator.probabilistic(BG_NBD, GAMMA_GAMMA, cdnow, options);

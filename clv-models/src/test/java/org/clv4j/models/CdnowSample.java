@@ -1,4 +1,4 @@
-package org.clv4j.models.predictive;
+package org.clv4j.models;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,15 +9,33 @@ import org.clv4j.core.TimeUnit;
 import org.clv4j.core.summary.SummaryColumns;
 
 /**
- * Reads data/cdnow_sample_summary.csv (the 2,357 customers of the CDNOW sample, calibration summaries in weeks, with
- * monetary value; see data/PROVENANCE.md) into columns, one row per customer in file order.
+ * The CDNOW sample's calibration summaries ({@code data/cdnow_sample_summary.csv}: 2,357 customers, weeks; see
+ * data/PROVENANCE.md) as columns, one row per customer in file order: the data of most published BTYD figures.
  */
-final class CdnowCustomers {
+public final class CdnowSample {
 
-    private CdnowCustomers() {
+    private CdnowSample() {
     }
 
-    static SummaryColumns sample() {
+    /**
+     * Frequency, recency and T of the 2,357 customers, in weeks.
+     *
+     * @return the columns, without monetary value
+     */
+    public static SummaryColumns calibration() {
+        return read(false);
+    }
+
+    /**
+     * Frequency, recency, T and the mean value of the repeat purchases, for the spend models.
+     *
+     * @return the columns, with monetary value
+     */
+    public static SummaryColumns calibrationWithMonetaryValue() {
+        return read(true);
+    }
+
+    private static SummaryColumns read(boolean withMonetaryValue) {
         try {
             List<String> lines = Files.readAllLines(Path.of("..", "data", "cdnow_sample_summary.csv"));
             int n = lines.size() - 1;
@@ -32,7 +50,7 @@ final class CdnowCustomers {
                 bigT[i] = Double.parseDouble(f[3]);
                 m[i] = Double.parseDouble(f[4]);
             }
-            return SummaryColumns.of(x, tx, bigT, m, null, TimeUnit.WEEK);
+            return SummaryColumns.of(x, tx, bigT, withMonetaryValue ? m : null, null, TimeUnit.WEEK);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
