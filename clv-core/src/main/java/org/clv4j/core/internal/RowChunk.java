@@ -32,9 +32,16 @@ public final class RowChunk {
     public final int[] shardRows;
     /** Per row (in whichever order the caller resolves them), the customer's ordinal. */
     public final int[] customers;
-    /** Per input row, nonzero if the row created its customer (the caller's convention for the value). */
+    /** Per input row, the ordinal + 1 of the customer the row created, else 0 (reset by the caller). */
     public final int[] created;
     private final ShardPartition partition = new ShardPartition();
+    /** The rows' packed ids ({@link CustomerIndex#packLo}, {@link CustomerIndex#packHi}), when packing. */
+    private long[] idLo;
+    private long[] idHi;
+    private long[] shardLo;
+    private long[] shardHi;
+    private boolean packed;
+    private boolean partitioned;
 
     /**
      * Buffers for chunks of up to {@code rows} rows.
@@ -76,18 +83,45 @@ public final class RowChunk {
 
     /**
      * Hashes the ids of rows {@code from .. from + n − 1} into {@link #hashes} (null ids hash to 0), in a loop of
-     * nothing else, so that the loads of id strings scattered over the heap overlap.
+     * nothing else, so that the loads of id strings scattered over the heap overlap; when the index compares packed
+     * ids ({@link CustomerIndex#packing()}), packs them in the same loop, while their characters are at hand. Starts
+     * the chunk for the index.
      *
      * @param ids the ids
      * @param from the first row
      * @param n the number of rows
+     * @param index the index the rows will be resolved in
      * @return the number of rows whose hash equals the previous row's (runs of one customer)
      */
-    public int hashIds(String[] ids, int from, int n) {
+    public int hashIds(String[] ids, int from, int n, CustomerIndex index) {
+        index.beginChunk();
         int[] h = hashes;
-        for (int i = 0; i < n; i++) {
-            String id = ids[from + i];
-            h[i] = id == null ? 0 : id.hashCode();
+        packed = index.packing();
+        partitioned = false;
+        if (packed) {
+            if (idLo == null) {
+                idLo = new long[h.length];
+                idHi = new long[h.length];
+                shardLo = new long[h.length];
+                shardHi = new long[h.length];
+            }
+            long[] lo = idLo;
+            long[] hi = idHi;
+            for (int i = 0; i < n; i++) {
+                String id = ids[from + i];
+                if (id == null) {
+                    h[i] = 0;
+                    hi[i] = CustomerIndex.UNPACKED;
+                } else {
+                    h[i] = id.hashCode();
+                    CustomerIndex.pack(id, lo, hi, i, i);
+                }
+            }
+        } else {
+            for (int i = 0; i < n; i++) {
+                String id = ids[from + i];
+                h[i] = id == null ? 0 : id.hashCode();
+            }
         }
         int runs = 0;
         for (int i = 1; i < n; i++) {
@@ -96,6 +130,25 @@ public final class RowChunk {
             }
         }
         return runs;
+    }
+
+    /**
+     * Finds or adds the customers of positions {@code start .. end − 1} — in input order, or in shard order after
+     * {@link #partition} — into {@link #customers}, marking the rows that add one in {@link #created}: see
+     * {@link CustomerIndex#resolve}.
+     *
+     * @param index the index, as given to {@link #hashIds}
+     * @param ids the ids, as given to {@link #hashIds}
+     * @param idFrom the offset of row 0 in {@code ids}
+     * @param start the first position
+     * @param end the end position (exclusive)
+     */
+    public void resolve(CustomerIndex index, String[] ids, int idFrom, int start, int end) {
+        if (partitioned) {
+            index.resolve(ids, idFrom, shardHashes, shardLo, shardHi, shardRows, start, end, customers, created);
+        } else {
+            index.resolve(ids, idFrom, hashes, idLo, idHi, null, start, end, customers, created);
+        }
     }
 
     /**
@@ -128,6 +181,11 @@ public final class RowChunk {
         partition.plan(hashes, n, bits);
         partition.scatter(hashes, 0, shardHashes);
         partition.scatterRowIndex(shardRows);
+        if (packed) {
+            partition.scatter(idLo, 0, shardLo);
+            partition.scatter(idHi, 0, shardHi);
+        }
+        partitioned = true;
         return partition;
     }
 }

@@ -166,7 +166,7 @@ public final class SummaryAccumulator {
                 if (customerId.isBlank()) {
                     throw blankId(customerId, epochDay);
                 }
-                c = addCustomer(customerId, customerId.hashCode());
+                c = addCustomer(customerId);
                 appear(c);
             }
             recent = c;
@@ -283,7 +283,7 @@ public final class SummaryAccumulator {
         }
         Chunk c = chunk(n);
         RowChunk rows = c.rows;
-        int runs = rows.hashIds(ids, from, n);
+        int runs = rows.hashIds(ids, from, n, index);
         int valid = n;
         IllegalArgumentException error = null;
         for (int i = 0; i < n; i++) {
@@ -298,7 +298,7 @@ public final class SummaryAccumulator {
         int bits = RowChunk.shardBits(states.size(), runs, valid);
         RowError failure = null;
         if (bits == 0) {
-            resolve(ids, from, rows.hashes, null, 0, valid, rows);
+            resolve(ids, from, 0, valid, rows);
             failure = listNewCustomers(rows, ids, days, from, valid, failure);
             failure = applyRows(ids, from, days, amounts, from, null, 0, valid, rows, failure);
         } else {
@@ -308,7 +308,7 @@ public final class SummaryAccumulator {
             for (int shard = 0; shard < partition.shards(); shard++) {
                 int start = partition.start(shard);
                 int end = partition.end(shard);
-                resolve(ids, from, rows.shardHashes, rows.shardRows, start, end, rows);
+                resolve(ids, from, start, end, rows);
                 failure = applyRows(ids, from, c.shardDays, c.shardAmounts, 0, rows.shardRows, start, end, rows,
                         failure);
             }
@@ -339,14 +339,13 @@ public final class SummaryAccumulator {
     }
 
     /**
-     * Stage 1: the customer of each position {@code start .. end − 1}, found or created, into
-     * {@code rows.customers[j]}. Position j holds input row {@code rowOf[j]} (or {@code j} when {@code rowOf} is
-     * null), whose id is {@code ids[idFrom + row]}; a position that creates its customer marks that row in
-     * {@code rows.created}. Blank ids are caught afterwards, in
+     * Stage 1: the customer of each position {@code start .. end − 1} (input order, or shard order once the chunk
+     * is partitioned), found or created, into {@code rows.customers[j]}; a position that creates its customer
+     * marks its input row in {@code rows.created}. Blank ids are caught afterwards, in
      * input order ({@link #listNewCustomers}): reading each new id's characters here would stall the probes.
      */
-    private void resolve(String[] ids, int idFrom, int[] hashes, int[] rowOf, int start, int end, RowChunk rows) {
-        index.resolve(ids, idFrom, hashes, rowOf, start, end, rows.customers, rows.created);
+    private void resolve(String[] ids, int idFrom, int start, int end, RowChunk rows) {
+        rows.resolve(index, ids, idFrom, start, end);
         while (states.size() < index.size()) {
             states.add();
         }
@@ -463,8 +462,8 @@ public final class SummaryAccumulator {
     }
 
     /** Adds a new customer (not in the index yet); returns its ordinal. */
-    private int addCustomer(String customerId, int hash) {
-        int c = index.getOrAdd(customerId, hash);
+    private int addCustomer(String customerId) {
+        int c = index.getOrAdd(customerId);
         states.add();
         return c;
     }
@@ -473,7 +472,7 @@ public final class SummaryAccumulator {
     private int findOrCreate(String customerId) {
         int c = index.find(customerId);
         if (c < 0) {
-            c = addCustomer(customerId, customerId.hashCode());
+            c = addCustomer(customerId);
             appear(c);
         }
         return c;

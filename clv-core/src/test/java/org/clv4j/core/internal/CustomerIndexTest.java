@@ -2,6 +2,8 @@ package org.clv4j.core.internal;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -31,21 +33,33 @@ class CustomerIndexTest {
     }
 
     /**
-     * Batches of positions, in input order or permuted as a shard partition would, with runs, hash collisions and
-     * equal-but-not-identical ids: {@code resolve} gives the ordinals a map gives when the positions are taken in
-     * order, and marks the row that added each customer.
+     * Batches in input order or partitioned by shard, with runs, hash collisions, ids that cannot be packed (long,
+     * or with characters above U+00FF) and equal-but-not-identical copies: {@code RowChunk.resolve} gives the
+     * ordinals a map gives when the positions are taken in order, and marks the row that added each customer —
+     * before and after the index switches to packed ids.
      */
     @Test
-    void resolveEqualsAddingEachPositionInTurn() {
-        SplittableRandom random = new SplittableRandom(7);
+    void resolveEqualsAddingEachPositionInTurnWithAndWithoutPacking() {
+        CustomerIndex copiesIndex = new CustomerIndex();
+        runBatches(copiesIndex, true);
+        assertTrue(copiesIndex.packing(), "rows carrying copies of the ids switch the index to packed ids");
+        CustomerIndex sharedIndex = new CustomerIndex();
+        runBatches(sharedIndex, false);
+        assertFalse(sharedIndex.packing(), "shared ids never need packing");
+    }
+
+    private static void runBatches(CustomerIndex index, boolean copies) {
+        SplittableRandom random = new SplittableRandom(copies ? 7 : 8);
         List<String> pool = new ArrayList<>();
-        for (String collide : new String[] {"Aa", "BB", "AaAa", "AaBB", "BBAa", "BBBB"}) {
-            pool.add(collide);
+        for (String odd : new String[] {"Aa", "BB", "AaAa", "AaBB", "BBAa", "BBBB", "", "a", "a\0", "\u00ff\u00e9",
+            "\u0100", "\u03a9mega-1", "\u5ba2\u6237-42", "exactly-15-char", "exactly-16-chars",
+            "a much longer customer id, past any packing",
+            "AaAaAaAaAaAaAaAa-x", "BBBBBBBBBBBBBBBB-x", "AaBBAaBBAaBBAaBB-x"}) { // long, one hash code
+            pool.add(odd);
         }
         for (int i = 0; i < 30_000; i++) {
             pool.add("C" + (1_000_000 + i));
         }
-        CustomerIndex index = new CustomerIndex();
         Map<String, Integer> expected = new HashMap<>();
         for (int batch = 0; batch < 40; batch++) {
             int n = 1 + random.nextInt(5_000);
@@ -55,49 +69,71 @@ class CustomerIndexTest {
                 String id = pool.get(random.nextInt(batch < 20 ? 2_000 : pool.size()));
                 if (i > 0 && random.nextInt(4) == 0) {
                     id = ids[idFrom + i - 1]; // a run of one customer
-                } else if (random.nextInt(5) == 0) {
+                }
+                if (copies && random.nextInt(10) < 9) {
                     id = new String(id.toCharArray()); // equal, another reference
                 }
                 ids[idFrom + i] = id;
             }
-            int[] rowOf = null;
-            if (batch % 2 == 1) {
-                rowOf = new int[n];
+            RowChunk rows = new RowChunk(n);
+            rows.hashIds(ids, idFrom, n, index);
+            boolean partitioned = batch % 2 == 1;
+            int[] rowOf = new int[n];
+            if (partitioned) {
+                ShardPartition partition = rows.partition(n, 1 + random.nextInt(3));
+                System.arraycopy(rows.shardRows, 0, rowOf, 0, n);
+                for (int shard = 0; shard < partition.shards(); shard++) {
+                    rows.resolve(index, ids, idFrom, partition.start(shard), partition.end(shard));
+                }
+            } else {
                 for (int j = 0; j < n; j++) {
                     rowOf[j] = j;
                 }
-                for (int j = n - 1; j > 0; j--) {
-                    int k = random.nextInt(j + 1);
-                    int t = rowOf[j];
-                    rowOf[j] = rowOf[k];
-                    rowOf[k] = t;
-                }
+                rows.resolve(index, ids, idFrom, 0, n);
             }
-            int[] hashes = new int[n];
-            int[] wantCustomers = new int[n];
             int[] wantCreated = new int[n];
             for (int j = 0; j < n; j++) {
-                int row = rowOf == null ? j : rowOf[j];
-                String id = ids[idFrom + row];
-                hashes[j] = id.hashCode();
+                String id = ids[idFrom + rowOf[j]];
                 Integer known = expected.get(id);
                 if (known == null) {
                     known = expected.size();
                     expected.put(id, known);
-                    wantCreated[row] = known + 1;
+                    wantCreated[rowOf[j]] = known + 1;
                 }
-                wantCustomers[j] = known;
+                assertEquals((int) known, rows.customers[j], "batch " + batch + ", position " + j + ", id " + id);
             }
-            int[] customers = new int[n];
-            int[] created = new int[n];
-            index.resolve(ids, idFrom, hashes, rowOf, 0, n, customers, created);
-            assertArrayEquals(wantCustomers, customers, "batch " + batch);
-            assertArrayEquals(wantCreated, created, "batch " + batch);
+            assertArrayEquals(wantCreated, java.util.Arrays.copyOf(rows.created, n), "batch " + batch);
             assertEquals(expected.size(), index.size());
         }
         for (Map.Entry<String, Integer> e : expected.entrySet()) {
             assertEquals(e.getValue(), index.find(e.getKey()));
+            assertEquals(e.getValue(), index.getOrAdd(new String(e.getKey().toCharArray())));
             assertEquals(e.getKey(), index.id(e.getValue()));
+        }
+    }
+
+    @Test
+    void packedIdsAreEqualExactlyWhenTheStringsAre() {
+        String[] ids = {"", "a", "a\0", "\0a", "ab", "ba", "customer-1", "customer-10", "exactly-15-char", "\u00ff",
+            "\u00fe"};
+        long[] lo = new long[ids.length];
+        long[] hi = new long[ids.length];
+        for (int i = 0; i < ids.length; i++) {
+            CustomerIndex.pack(ids[i], lo, hi, i, i);
+            assertTrue(hi[i] != CustomerIndex.UNPACKED, ids[i]);
+            long[] again = new long[2];
+            CustomerIndex.pack(new String(ids[i].toCharArray()), again, again, 0, 1);
+            assertEquals(lo[i], again[0]);
+            assertEquals(hi[i], again[1]);
+        }
+        for (int i = 0; i < ids.length; i++) {
+            for (int j = i + 1; j < ids.length; j++) {
+                assertTrue(lo[i] != lo[j] || hi[i] != hi[j], ids[i] + " vs " + ids[j]);
+            }
+        }
+        for (String unpacked : new String[] {"exactly-16-chars", "\u0100", "\u03a9mega", "x\u5ba2"}) {
+            CustomerIndex.pack(unpacked, lo, hi, 0, 0);
+            assertEquals(CustomerIndex.UNPACKED, hi[0], unpacked);
         }
     }
 

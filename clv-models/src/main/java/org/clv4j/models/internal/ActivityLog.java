@@ -133,7 +133,7 @@ public final class ActivityLog {
         if (!order && !refund(customerId, date, amount)) {
             return;
         }
-        int customer = ordinal(customerId, Objects.requireNonNull(customerId, "customerId").hashCode(), day);
+        int customer = ordinal(Objects.requireNonNull(customerId, "customerId"), day);
         record(customer, day, period(date, day), amount, order);
     }
 
@@ -243,9 +243,9 @@ public final class ActivityLog {
             return;
         }
         RowChunk rows = c.rows;
-        int bits = RowChunk.shardBits(index.size(), rows.hashIds(c.ids, 0, n), n);
+        int bits = RowChunk.shardBits(index.size(), rows.hashIds(c.ids, 0, n, index), n);
         if (bits == 0) {
-            resolve(c.ids, rows.hashes, null, 0, n, rows);
+            resolve(c.ids, 0, n, rows);
             requireNoBlankId(c, n);
             if (matrix != null) {
                 matrix.recordAll(rows.customers, c.periods, c.amounts, 0, n);
@@ -266,7 +266,7 @@ public final class ActivityLog {
         for (int shard = 0; shard < partition.shards(); shard++) {
             int start = partition.start(shard);
             int end = partition.end(shard);
-            resolve(c.ids, rows.shardHashes, rows.shardRows, start, end, rows);
+            resolve(c.ids, start, end, rows);
             if (matrix != null) {
                 matrix.recordAll(rows.customers, c.shardPeriods, c.shardAmounts, start, end);
                 continue;
@@ -293,13 +293,13 @@ public final class ActivityLog {
     }
 
     /**
-     * The customer of each position {@code start .. end − 1}, found or created, into {@code rows.customers}.
-     * Position j holds input row {@code rowOf[j]} (or {@code j} when {@code rowOf} is null), whose id is
-     * {@code ids[row]}; a position that creates its customer marks that row in {@code rows.created}.
+     * The customer of each position {@code start .. end − 1} (input order, or shard order once the chunk is
+     * partitioned), found or created, into {@code rows.customers}; a position that creates its customer marks its
+     * input row in {@code rows.created}. New customers are set up afterwards.
      */
-    private void resolve(String[] ids, int[] hashes, int[] rowOf, int start, int end, RowChunk rows) {
+    private void resolve(String[] ids, int start, int end, RowChunk rows) {
         int before = index.size();
-        index.resolve(ids, 0, hashes, rowOf, start, end, rows.customers, rows.created);
+        rows.resolve(index, ids, 0, start, end);
         for (int customer = before; customer < index.size(); customer++) {
             initialise(customer);
         }
@@ -466,9 +466,9 @@ public final class ActivityLog {
                 customerId, date, LocalDate.ofEpochDay(observationEnd)));
     }
 
-    private int ordinal(String customerId, int hash, long day) {
+    private int ordinal(String customerId, long day) {
         int before = index.size();
-        int customer = index.getOrAdd(customerId, hash);
+        int customer = index.getOrAdd(customerId);
         if (customer == before) {
             if (customerId.isBlank()) {
                 throw blankId(customerId, LocalDate.ofEpochDay(day));
@@ -579,7 +579,7 @@ public final class ActivityLog {
         other.seal();
         for (int o = 0; o < other.index.size(); o++) {
             String id = other.index.id(o);
-            int b = STRIDE * ordinal(id, id.hashCode(), 0L);
+            int b = STRIDE * ordinal(id, 0L);
             int ob = STRIDE * o;
             state[b + FIRST] = Math.min(state[b + FIRST], other.state[ob + FIRST]);
             state[b + LAST] = Math.max(state[b + LAST], other.state[ob + LAST]);
