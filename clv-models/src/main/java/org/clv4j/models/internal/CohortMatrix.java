@@ -7,12 +7,13 @@ import java.util.Map;
 /**
  * A cohort table accumulated directly, for input in which each customer's transactions arrive in non-decreasing
  * period order starting with an order: per cohort (acquisition period) and period since acquisition, the active
- * customers, orders and revenue, with 12 bytes of state per customer (its cohort, the last period seen and the last
- * period in which it ordered) instead of a list of per-period cells.
+ * customers, orders and revenue, with 8 bytes of state per customer (one long: its cohort, the last period seen
+ * and the last period in which it ordered) instead of a list of per-period cells.
  *
  * <p>When a customer's transaction goes back to an earlier period, or a customer's first transaction is a refund,
  * the input is not of that kind: {@link #record} throws {@link #NOT_IN_ORDER} and the caller falls back to the
- * general {@link ActivityLog}. Revenue sums use Neumaier's compensation, as the log's cells do.
+ * general {@link ActivityLog}. So it does when the state cannot hold the input: periods 2^23 or more apart (a table
+ * of millions of periods) or more than 65,536 cohorts. Revenue sums use Neumaier's compensation, as the log's cells do.
  *
  * <p>Not thread-safe. Internal: not part of the clv4j API.
  */
@@ -21,11 +22,21 @@ public final class CohortMatrix {
     /** Thrown (without a stack trace) when the input is not in per-customer period order. */
     public static final RuntimeException NOT_IN_ORDER = new NotInOrder();
 
-    /** No period yet; above every period, so that one comparison also catches a new customer. */
-    private static final int NONE = Integer.MAX_VALUE;
+    /** Bits of a period offset in a customer's state. */
+    private static final int OFFSET_BITS = 24;
+    private static final int OFFSET_MASK = (1 << OFFSET_BITS) - 1;
+    /** The most cohorts the state can name (16 bits). */
+    private static final int MAX_COHORTS = 1 << 16;
 
-    /** Per customer, stride 3: cohort slot, last period seen, last period with an order. */
-    private int[] customers = new int[3 * 1024];
+    /**
+     * Per customer, one long: cohort slot (bits 48..63), last period with an order (bits 24..47) and last period
+     * seen (bits 0..23), periods as offsets {@code period − base}, in 1 .. 2^24 − 1; 0 for a customer with no
+     * transaction yet.
+     */
+    private long[] customers = new long[1024];
+    /** Offsets are from this period: 2^23 before the first period recorded, so that either side fits. */
+    private int base;
+    private boolean based;
     /** The cohorts in order of creation ("slots"): their period and size. */
     private int[] cohortPeriod = new int[16];
     private int[] cohortSize = new int[16];
@@ -55,11 +66,10 @@ public final class CohortMatrix {
      * @param customer the ordinal
      */
     void initialise(int customer) {
-        int b = 3 * customer;
-        if (b + 3 > customers.length) {
-            customers = Arrays.copyOf(customers, 2 * customers.length);
+        if (customer >= customers.length) {
+            customers = Arrays.copyOf(customers, Math.max(customer + 1, 2 * customers.length));
         }
-        customers[b + 1] = NONE;
+        customers[customer] = 0L;
     }
 
     /**
@@ -94,34 +104,36 @@ public final class CohortMatrix {
     void recordAll(int[] customer, int[] period, double[] amount, int from, int to) {
         int i = from;
         while (i < to) {
-            // the cell arrays are re-read after each new customer or cohort, which may have grown them
-            int[] c = customers;
+            // the arrays are re-read after each new customer or cohort, which may have grown them
+            long[] c = customers;
             int[] firstPeriod = cohortPeriod;
             int[] act = active;
             long[] ord = orders;
             double[] sums = revenue;
             double[] comp = compensation;
             int w = width;
+            int from0 = base;
             for (; i < to; i++) {
-                int b = 3 * customer[i];
+                int who = customer[i];
+                long state = c[who];
                 int p = period[i];
-                int last = c[b + 1];
-                if (p < last) {
-                    break; // a new customer (last == NONE) or out of order: the general path below
+                int o = p - from0;
+                if (state == 0L || o < ((int) state & OFFSET_MASK) || o > OFFSET_MASK) {
+                    break; // a new customer, out of order or out of range: the general path below
                 }
-                int slot = c[b];
+                int slot = (int) (state >>> 48);
                 int k = p - firstPeriod[slot];
                 if (k >= w) {
                     break;
                 }
-                c[b + 1] = p;
                 double a = amount[i];
                 int cell = slot * w + k;
                 if (a >= 0.0) {
-                    act[cell] += c[b + 2] != p ? 1 : 0;
-                    c[b + 2] = p;
+                    act[cell] += ((int) (state >>> OFFSET_BITS) & OFFSET_MASK) != o ? 1 : 0;
                     ord[cell]++;
+                    state = state & ~((long) OFFSET_MASK << OFFSET_BITS) | (long) o << OFFSET_BITS;
                 }
+                c[who] = state & ~(long) OFFSET_MASK | o;
                 double s = sums[cell];
                 double t = s + a;
                 comp[cell] += Math.abs(s) >= Math.abs(a) ? (s - t) + a : (a - t) + s;
@@ -136,36 +148,44 @@ public final class CohortMatrix {
 
     /** The cell of a customer's transaction in a period, updating the customer's state and the active count. */
     private int cell(int customer, int period, boolean order) {
-        int b = 3 * customer;
-        int[] c = customers;
+        if (!based) {
+            base = period - (1 << (OFFSET_BITS - 1));
+            based = true;
+        }
+        long o = (long) period - base;
+        if (o < 1 || o > OFFSET_MASK) {
+            throw NOT_IN_ORDER; // periods too far apart for the state: the general path handles them
+        }
+        long state = customers[customer];
         int slot;
-        if (c[b + 1] == NONE) {
+        long lastOrder;
+        if (state == 0L) {
             if (!order) {
                 throw NOT_IN_ORDER;
             }
             slot = slotOf(period);
             cohortSize[slot]++;
-            c[b] = slot;
-            c[b + 2] = NONE;
+            lastOrder = 0L;
         } else {
-            if (period < c[b + 1]) {
+            if (o < (state & OFFSET_MASK)) {
                 throw NOT_IN_ORDER;
             }
-            slot = c[b];
+            slot = (int) (state >>> 48);
+            lastOrder = (state >>> OFFSET_BITS) & OFFSET_MASK;
         }
-        c[b + 1] = period;
         int k = period - cohortPeriod[slot];
         if (k >= width) {
             widen(k + 1);
         }
         int cell = slot * width + k;
         if (order) {
-            if (c[b + 2] != period) {
+            if (lastOrder != o) {
                 active[cell]++;
-                c[b + 2] = period;
+                lastOrder = o;
             }
             orders[cell]++;
         }
+        customers[customer] = (long) slot << 48 | lastOrder << OFFSET_BITS | o;
         return cell;
     }
 
@@ -173,6 +193,9 @@ public final class CohortMatrix {
         Integer known = slotOfPeriod.get(period);
         if (known != null) {
             return known;
+        }
+        if (cohorts == MAX_COHORTS) {
+            throw NOT_IN_ORDER; // more cohorts than the state can name: the general path handles them
         }
         int slot = cohorts++;
         if (slot == cohortPeriod.length) {

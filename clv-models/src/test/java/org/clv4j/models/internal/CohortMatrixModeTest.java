@@ -166,4 +166,35 @@ class CohortMatrixModeTest {
         assertSame(CohortMatrix.NOT_IN_ORDER, assertThrows(RuntimeException.class, () -> back.recordAll(
                 new int[] {0, 1, 0, 0}, new int[] {5, 5, 6, 5}, new double[] {1, 1, 1, 1}, 0, 4)));
     }
+
+    /**
+     * The matrix keeps a customer in one long (periods as 24-bit offsets, the cohort in 16 bits): periods 2^23 or
+     * more apart, or more than 65,536 cohorts, send the input to the general cells (as out-of-order input does)
+     * instead of wrapping around.
+     */
+    @Test
+    void periodsTooFarApartOrTooManyCohortsSignalNotInOrder() {
+        CohortMatrix far = new CohortMatrix();
+        far.initialise(0);
+        far.initialise(1);
+        far.record(0, 1_000, 1.0, true);
+        far.record(1, 1_000 + (1 << 23) - 1, 1.0, true); // the last period that fits
+        assertSame(CohortMatrix.NOT_IN_ORDER, assertThrows(RuntimeException.class,
+                () -> far.record(1, 1_000 + (1 << 23), 1.0, true)));
+        CohortMatrix before = new CohortMatrix();
+        before.initialise(0);
+        before.initialise(1);
+        before.record(0, 1_000, 1.0, true);
+        assertSame(CohortMatrix.NOT_IN_ORDER, assertThrows(RuntimeException.class,
+                () -> before.record(1, 1_000 - (1 << 23), 1.0, true)));
+        CohortMatrix many = new CohortMatrix();
+        for (int c = 0; c < 65_536; c++) {
+            many.initialise(c);
+            many.recordAll(new int[] {c}, new int[] {c}, new double[] {1.0}, 0, 1);
+        }
+        assertEquals(65_536, many.cohorts());
+        many.initialise(65_536);
+        assertSame(CohortMatrix.NOT_IN_ORDER, assertThrows(RuntimeException.class,
+                () -> many.recordAll(new int[] {65_536}, new int[] {65_536}, new double[] {1.0}, 0, 1)));
+    }
 }
