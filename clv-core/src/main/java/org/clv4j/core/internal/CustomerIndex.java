@@ -123,6 +123,8 @@ public final class CustomerIndex {
      *
      * @param ids the ids
      * @param idFrom the offset of row 0 in {@code ids}
+     * @param idPages the ids by position, as {@link ShardPartition#scatterToPages} lays them out, or null to read
+     *        {@code ids[idFrom + row]}
      * @param hashes the ids' hashes, by position
      * @param lo the packed ids' low halves by position, when {@link #packing()}; else ignored
      * @param hi the packed ids' high halves by position, when {@link #packing()}; else ignored
@@ -132,8 +134,8 @@ public final class CustomerIndex {
      * @param customers the ordinals, by position
      * @param created per input row, the ordinal + 1 of a customer it added
      */
-    public void resolve(String[] ids, int idFrom, int[] hashes, long[] lo, long[] hi, int[] rowOf, int start,
-                        int end, int[] customers, int[] created) {
+    public void resolve(String[] ids, int idFrom, String[][] idPages, int[] hashes, long[] lo, long[] hi,
+                        int[] rowOf, int start, int end, int[] customers, int[] created) {
         if (packedLo != null) {
             resolvePacked(ids, idFrom, hashes, lo, hi, rowOf, start, end, customers, created);
             return;
@@ -142,9 +144,11 @@ public final class CustomerIndex {
         int customer = -1;
         long looked = 0;
         long copied = 0;
+        int pageMask = (1 << ShardPartition.ID_PAGE_BITS) - 1;
         for (int j = start; j < end; j++) {
             int row = rowOf == null ? j : rowOf[j];
-            String id = ids[idFrom + row];
+            String id = idPages != null ? idPages[j >>> ShardPartition.ID_PAGE_BITS][j & pageMask]
+                    : ids[idFrom + row];
             if (id != previousId) {
                 looked++;
                 int hash = hashes[j];

@@ -5,7 +5,7 @@ package org.clv4j.core.internal;
  * (summaries, activity logs): the ids' hashes, the decision whether to partition the chunk by customer shard, the
  * rows in shard order, and per row the customer it resolves to and whether it created that customer. Each caller
  * keeps its own id and value columns (days, amounts, ...) and scatters the values with the partition that
- * {@link #partition(int, int)} returns.
+ * {@link #partition(int, int, String[], int)} returns.
  *
  * <p>Sizing, from measurements on a 2-core AMD EPYC (see docs/performance.md): chunks of four rows per customer
  * known, between 2^16 and 2^22 rows (a stream of unknown length starts at 2^10 rows and doubles); shards of about
@@ -42,6 +42,8 @@ public final class RowChunk {
     private long[] shardHi;
     private boolean packed;
     private boolean partitioned;
+    /** The ids in shard order, after {@link #partition} (unless packing: packed ids are scattered instead). */
+    private String[][] shardIds;
 
     /**
      * Buffers for chunks of up to {@code rows} rows.
@@ -98,6 +100,7 @@ public final class RowChunk {
         int[] h = hashes;
         packed = index.packing();
         partitioned = false;
+        shardIds = null;
         if (packed) {
             if (idLo == null) {
                 idLo = new long[h.length];
@@ -145,9 +148,10 @@ public final class RowChunk {
      */
     public void resolve(CustomerIndex index, String[] ids, int idFrom, int start, int end) {
         if (partitioned) {
-            index.resolve(ids, idFrom, shardHashes, shardLo, shardHi, shardRows, start, end, customers, created);
+            index.resolve(ids, idFrom, shardIds, shardHashes, shardLo, shardHi, shardRows, start, end, customers,
+                    created);
         } else {
-            index.resolve(ids, idFrom, hashes, idLo, idHi, null, start, end, customers, created);
+            index.resolve(ids, idFrom, null, hashes, idLo, idHi, null, start, end, customers, created);
         }
     }
 
@@ -168,22 +172,26 @@ public final class RowChunk {
     }
 
     /**
-     * Partitions rows {@code 0 .. n − 1} by shard: fills {@link #shardHashes} and {@link #shardRows} (the ids
-     * themselves are not moved: a caller reads {@code ids[shardRows[j]]}, plain loads, where scattering the
-     * references would pay the garbage collector's write barrier on every row); the caller scatters its value
-     * columns with the returned partition.
+     * Partitions rows {@code 0 .. n − 1} by shard: fills {@link #shardHashes}, {@link #shardRows} and the ids in
+     * shard order ({@link ShardPartition#scatterToPages}, or the packed ids when packing), which
+     * {@link #resolve} uses; the caller scatters its value columns with the returned partition.
      *
      * @param n the number of rows
      * @param bits the shard bits, at least 1
+     * @param ids the ids, as given to {@link #hashIds}
+     * @param idFrom the offset of row 0 in {@code ids}
      * @return the partition, for the caller's columns and the shard bounds
      */
-    public ShardPartition partition(int n, int bits) {
+    public ShardPartition partition(int n, int bits, String[] ids, int idFrom) {
         partition.plan(hashes, n, bits);
         partition.scatter(hashes, 0, shardHashes);
         partition.scatterRowIndex(shardRows);
         if (packed) {
             partition.scatter(idLo, 0, shardLo);
             partition.scatter(idHi, 0, shardHi);
+            shardIds = null;
+        } else {
+            shardIds = partition.scatterToPages(ids, idFrom);
         }
         partitioned = true;
         return partition;

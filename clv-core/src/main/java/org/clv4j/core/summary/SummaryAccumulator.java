@@ -302,7 +302,7 @@ public final class SummaryAccumulator {
             failure = listNewCustomers(rows, ids, days, from, valid, failure);
             failure = applyRows(ids, from, days, amounts, from, null, 0, valid, rows, failure);
         } else {
-            ShardPartition partition = rows.partition(valid, bits);
+            ShardPartition partition = rows.partition(valid, bits, ids, from);
             partition.scatter(days, from, c.shardDays);
             partition.scatter(amounts, from, c.shardAmounts);
             for (int shard = 0; shard < partition.shards(); shard++) {

@@ -80,7 +80,7 @@ class CustomerIndexTest {
             boolean partitioned = batch % 2 == 1;
             int[] rowOf = new int[n];
             if (partitioned) {
-                ShardPartition partition = rows.partition(n, 1 + random.nextInt(3));
+                ShardPartition partition = rows.partition(n, 1 + random.nextInt(3), ids, idFrom);
                 System.arraycopy(rows.shardRows, 0, rowOf, 0, n);
                 for (int shard = 0; shard < partition.shards(); shard++) {
                     rows.resolve(index, ids, idFrom, partition.start(shard), partition.end(shard));

@@ -257,7 +257,7 @@ public final class ActivityLog {
             }
             return;
         }
-        ShardPartition partition = rows.partition(n, bits);
+        ShardPartition partition = rows.partition(n, bits, c.ids, 0);
         if (matrix == null) {
             partition.scatter(c.days, 0, c.shardDays); // the matrix needs no days
         }
