@@ -209,7 +209,11 @@ public final class CustomerIndex {
         }
     }
 
-    /** As {@link #getOrAdd(String, int)}, comparing packed ids where the row's id is packed. */
+    /**
+     * As {@link #getOrAdd(String, int)}, comparing packed ids where the row's id is packed. A separate loop on
+     * purpose: one loop serving both made the cohort table 8% slower (the plain loop must stay small enough to be
+     * inlined where it is hot).
+     */
     private int getOrAddPacked(String id, int hash, long lo, long hi) {
         int mask = slots.length - 1;
         int slot = home(hash);
