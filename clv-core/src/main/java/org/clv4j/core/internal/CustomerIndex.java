@@ -258,13 +258,13 @@ public final class CustomerIndex {
         packedHi = new long[slots.length];
         for (int slot = 0; slot < slots.length; slot++) {
             if (slots[slot] != 0L) {
-                pack(keys[slot], packedLo, packedHi, slot, slot);
+                pack(keys[slot], packedLo, packedHi, slot);
             }
         }
     }
 
     /**
-     * Packs an id into two longs, {@code lo[loAt]} and {@code hi[hiAt]}, in one pass over its characters: characters
+     * Packs an id into two longs, {@code lo[at]} and {@code hi[at]}, in one pass over its characters: characters
      * 0 to 7 in the bytes of the low half (the first in the lowest byte), characters 8 to 14 in bytes 0 to 6 of the
      * high half and the length + 1 in its top byte; the high half is {@link #UNPACKED} for an id longer than 15
      * characters or with a character above U+00FF. Two packed ids are equal strings exactly when both halves are
@@ -273,14 +273,13 @@ public final class CustomerIndex {
      * @param id the id
      * @param lo where the low half goes
      * @param hi where the high half goes
-     * @param loAt the index in {@code lo}
-     * @param hiAt the index in {@code hi}
+     * @param at the index in both
      */
-    public static void pack(String id, long[] lo, long[] hi, int loAt, int hiAt) {
+    public static void pack(String id, long[] lo, long[] hi, int at) {
         int n = id.length();
         if (n > 15) {
-            lo[loAt] = 0L;
-            hi[hiAt] = UNPACKED;
+            lo[at] = 0L;
+            hi[at] = UNPACKED;
             return;
         }
         long l = 0L;
@@ -295,8 +294,8 @@ public final class CustomerIndex {
                 h |= (long) c << (8 * (k - 8));
             }
         }
-        lo[loAt] = l;
-        hi[hiAt] = wide > 0xFF ? UNPACKED : h;
+        lo[at] = l;
+        hi[at] = wide > 0xFF ? UNPACKED : h;
     }
 
     private int insert(int slot, int hash, String id) {
@@ -304,7 +303,7 @@ public final class CustomerIndex {
         slots[slot] = ((long) hash << 32) | (ordinal + 1L);
         keys[slot] = id;
         if (packedLo != null) {
-            pack(id, packedLo, packedHi, slot, slot);
+            pack(id, packedLo, packedHi, slot);
         }
         if (ordinal == ids.length) {
             ids = Arrays.copyOf(ids, ordinal * 2);

@@ -3,9 +3,9 @@ package org.clv4j.core.internal;
 /**
  * The customer-id side of a chunk of transaction rows, shared by the bulk paths that aggregate rows per customer
  * (summaries, activity logs): the ids' hashes, the decision whether to partition the chunk by customer shard, the
- * rows in shard order, and per row the customer it resolves to and whether it created that customer. Each caller
- * keeps its own id and value columns (days, amounts, ...) and scatters the values with the partition that
- * {@link #partition(int, int, String[], int)} returns.
+ * rows and their ids in shard order, and per row the customer it resolves to and whether it created that customer.
+ * Each caller keeps its own id and value columns (days, amounts, ...) and scatters the values with the partition
+ * that {@link #partition(int, int, String[], int)} returns.
  *
  * <p>Sizing, from measurements on a 2-core AMD EPYC (see docs/performance.md): chunks of four rows per customer
  * known, between 2^16 and 2^22 rows (a stream of unknown length starts at 2^10 rows and doubles); shards of about
@@ -35,7 +35,7 @@ public final class RowChunk {
     /** Per input row, the ordinal + 1 of the customer the row created, else 0 (reset by the caller). */
     public final int[] created;
     private final ShardPartition partition = new ShardPartition();
-    /** The rows' packed ids ({@link CustomerIndex#packLo}, {@link CustomerIndex#packHi}), when packing. */
+    /** The rows' packed ids ({@link CustomerIndex#pack}), in input and in shard order, when the index packs. */
     private long[] idLo;
     private long[] idHi;
     private long[] shardLo;
@@ -117,7 +117,7 @@ public final class RowChunk {
                     hi[i] = CustomerIndex.UNPACKED;
                 } else {
                     h[i] = id.hashCode();
-                    CustomerIndex.pack(id, lo, hi, i, i);
+                    CustomerIndex.pack(id, lo, hi, i);
                 }
             }
         } else {

@@ -13,13 +13,16 @@ import java.util.Map;
  * <p>When a customer's transaction goes back to an earlier period, or a customer's first transaction is a refund,
  * the input is not of that kind: {@link #record} throws {@link #NOT_IN_ORDER} and the caller falls back to the
  * general {@link ActivityLog}. So it does when the state cannot hold the input: periods 2^23 or more apart (a table
- * of millions of periods) or more than 65,536 cohorts. Revenue sums use Neumaier's compensation, as the log's cells do.
+ * of millions of periods), more than 65,536 cohorts, or more than 2^22 cells in the flat layout. Revenue sums use Neumaier's compensation, as the log's cells do.
  *
  * <p>Not thread-safe. Internal: not part of the clv4j API.
  */
 public final class CohortMatrix {
 
-    /** Thrown (without a stack trace) when the input is not in per-customer period order. */
+    /**
+     * Thrown (without a stack trace) when the input is not in per-customer period order, or does not fit the
+     * matrix (see the class comment): the caller then uses the general cells.
+     */
     public static final RuntimeException NOT_IN_ORDER = new NotInOrder();
 
     /** Bits of a period offset in a customer's state. */
@@ -27,6 +30,13 @@ public final class CohortMatrix {
     private static final int OFFSET_MASK = (1 << OFFSET_BITS) - 1;
     /** The most cohorts the state can name (16 bits). */
     private static final int MAX_COHORTS = 1 << 16;
+    /**
+     * The most cells the flat layout may take (28 bytes each: 117 MB). The layout is a rectangle, cohorts ×
+     * the longest span, each side grown by doubling, so a long history in small units (weekly cohorts over
+     * decades) would take several times the memory of the table itself; past this the general cells, whose memory
+     * follows the customers' active periods, are the better choice.
+     */
+    private static final long MAX_CELLS = 1L << 22;
 
     /**
      * Per customer, one long: cohort slot (bits 48..63), last period with an order (bits 24..47) and last period
@@ -197,9 +207,10 @@ public final class CohortMatrix {
         if (cohorts == MAX_COHORTS) {
             throw NOT_IN_ORDER; // more cohorts than the state can name: the general path handles them
         }
-        int slot = cohorts++;
+        int slot = cohorts;
         if (slot == cohortPeriod.length) {
             int n = 2 * slot;
+            requireFits(n, width);
             cohortPeriod = Arrays.copyOf(cohortPeriod, n);
             cohortSize = Arrays.copyOf(cohortSize, n);
             active = Arrays.copyOf(active, n * width);
@@ -207,15 +218,24 @@ public final class CohortMatrix {
             revenue = Arrays.copyOf(revenue, n * width);
             compensation = Arrays.copyOf(compensation, n * width);
         }
+        cohorts++;
         cohortPeriod[slot] = period;
         slotOfPeriod.put(period, slot);
         return slot;
+    }
+
+    /** Throws {@link #NOT_IN_ORDER} when a layout of {@code cohorts × periods} cells would exceed the bound. */
+    private static void requireFits(long cohorts, long periods) {
+        if (cohorts * periods > MAX_CELLS) {
+            throw NOT_IN_ORDER;
+        }
     }
 
     /** Re-lays the cells out with room for at least {@code periods} period offsets per cohort. */
     private void widen(int periods) {
         int w = Math.max(2 * width, periods);
         int capacity = cohortPeriod.length;
+        requireFits(capacity, w);
         int[] newActive = new int[capacity * w];
         long[] newOrders = new long[capacity * w];
         double[] newRevenue = new double[capacity * w];

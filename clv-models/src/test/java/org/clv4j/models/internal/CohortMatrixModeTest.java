@@ -197,4 +197,21 @@ class CohortMatrixModeTest {
         assertSame(CohortMatrix.NOT_IN_ORDER, assertThrows(RuntimeException.class,
                 () -> many.recordAll(new int[] {65_536}, new int[] {65_536}, new double[] {1.0}, 0, 1)));
     }
+
+    /**
+     * Weekly cohorts over decades: 1,100 cohorts and a span of 3,000 weeks would need a 2,048 × 4,002 rectangle of
+     * cells (229 MB; the width doubles), past the 2^22-cell bound, so the matrix hands over to the general cells.
+     */
+    @Test
+    void aLayoutPastTheCellBoundSignalsNotInOrder() {
+        CohortMatrix weekly = new CohortMatrix();
+        for (int c = 0; c < 1_100; c++) {
+            weekly.initialise(c);
+            weekly.record(c, c, 1.0, true);
+        }
+        weekly.record(0, 2_000, 1.0, true); // 1,024 → 2,048 cohorts × 2,001 periods: 4.1M cells, within the bound
+        assertEquals(1.0, weekly.revenue(0, 2_000));
+        assertSame(CohortMatrix.NOT_IN_ORDER, assertThrows(RuntimeException.class,
+                () -> weekly.record(0, 3_000, 1.0, true)));
+    }
 }
