@@ -35,8 +35,8 @@ public final class CustomerIndex {
     private long[] packedHi;   // slot -> high half, or UNPACKED
     private int size;
     private int shift;
-    private long lookups;
-    private long copies;
+    private long lookups;      // look-ups that may decide packing
+    private long copies;       // of which found an equal id in another String
     private boolean packingWanted;
 
     /** An empty index. */
@@ -66,6 +66,7 @@ public final class CustomerIndex {
      * @return its ordinal
      */
     public int getOrAdd(String id) {
+        lookups++;
         return getOrAdd(id, id.hashCode());
     }
 
@@ -79,7 +80,11 @@ public final class CustomerIndex {
             }
             if ((int) (s >>> 32) == hash) {
                 String k = keys[slot];
-                if (k == id || k.equals(id)) {
+                if (k == id) {
+                    return (int) s - 1;
+                }
+                if (k.equals(id)) {
+                    copies++; // an equal id in another String
                     return (int) s - 1;
                 }
             }
@@ -118,8 +123,8 @@ public final class CustomerIndex {
      * up the new customers' state afterwards: they are the ordinals from the size before the call.
      *
      * <p>Same result as {@link #getOrAdd(String)} on each row, but the common case — the id found in its home slot,
-     * by reference or, when packing, by packed id — is tested inline, with one branch; the probe loop runs only
-     * otherwise.
+     * by reference or, when packing, by packed id — is tested inline, with one branch and, by reference, one load
+     * (the same reference implies the same hash); the probe loop runs only otherwise.
      *
      * @param ids the ids
      * @param idFrom the offset of row 0 in {@code ids}
@@ -128,41 +133,38 @@ public final class CustomerIndex {
      * @param hashes the ids' hashes, by position
      * @param lo the packed ids' low halves by position, when {@link #packing()}; else ignored
      * @param hi the packed ids' high halves by position, when {@link #packing()}; else ignored
-     * @param rowOf the input row of each position, or null for {@code j}
+     * @param rowOf the input row of each position, or null for {@code j}; needed only to mark {@code created} and,
+     *        without {@code idPages}, to read ids
      * @param start the first position
      * @param end the end position (exclusive)
      * @param customers the ordinals, by position
-     * @param created per input row, the ordinal + 1 of a customer it added
+     * @param created per input row, the ordinal + 1 of a customer it added; or null, not to mark them (the caller
+     *        then finds the new customers as the ordinals from the size before the call)
      */
     public void resolve(String[] ids, int idFrom, String[][] idPages, int[] hashes, long[] lo, long[] hi,
                         int[] rowOf, int start, int end, int[] customers, int[] created) {
         if (packedLo != null) {
-            resolvePacked(ids, idFrom, hashes, lo, hi, rowOf, start, end, customers, created);
+            resolvePacked(ids, idFrom, idPages, hashes, lo, hi, rowOf, start, end, customers, created);
             return;
         }
         String previousId = null;
         int customer = -1;
         long looked = 0;
-        long copied = 0;
         int pageMask = (1 << ShardPartition.ID_PAGE_BITS) - 1;
         for (int j = start; j < end; j++) {
-            int row = rowOf == null ? j : rowOf[j];
             String id = idPages != null ? idPages[j >>> ShardPartition.ID_PAGE_BITS][j & pageMask]
-                    : ids[idFrom + row];
+                    : ids[idFrom + (rowOf == null ? j : rowOf[j])];
             if (id != previousId) {
                 looked++;
                 int hash = hashes[j];
                 int slot = home(hash);
-                long s = slots[slot];
-                if ((int) (s >>> 32) == hash && keys[slot] == id) {
-                    customer = (int) s - 1;
+                if (keys[slot] == id) {
+                    customer = (int) slots[slot] - 1;
                 } else {
                     int before = size;
                     customer = getOrAdd(id, hash);
-                    if (customer == before) {
-                        created[row] = customer + 1;
-                    } else if (this.ids[customer] != id) {
-                        copied++; // an equal id in another String
+                    if (customer == before && created != null) {
+                        created[rowOf == null ? j : rowOf[j]] = customer + 1;
                     }
                 }
                 previousId = id;
@@ -170,12 +172,12 @@ public final class CustomerIndex {
             customers[j] = customer;
         }
         lookups += looked;
-        copies += copied;
         packingWanted = lookups >= MIN_LOOKUPS_TO_DECIDE && 4 * copies > lookups;
     }
 
-    private void resolvePacked(String[] ids, int idFrom, int[] hashes, long[] lo, long[] hi, int[] rowOf,
-                               int start, int end, int[] customers, int[] created) {
+    private void resolvePacked(String[] ids, int idFrom, String[][] idPages, int[] hashes, long[] lo, long[] hi,
+                               int[] rowOf, int start, int end, int[] customers, int[] created) {
+        int pageMask = (1 << ShardPartition.ID_PAGE_BITS) - 1;
         long[] keyLo = packedLo;
         long[] keyHi = packedHi;
         int previousHash = 0;
@@ -193,9 +195,11 @@ public final class CustomerIndex {
                     customer = (int) s - 1;
                 } else {
                     int row = rowOf == null ? j : rowOf[j];
+                    String id = idPages != null ? idPages[j >>> ShardPartition.ID_PAGE_BITS][j & pageMask]
+                            : ids[idFrom + row];
                     int before = size;
-                    customer = getOrAddPacked(ids[idFrom + row], hash, l, h);
-                    if (customer == before) {
+                    customer = getOrAddPacked(id, hash, l, h);
+                    if (customer == before && created != null) {
                         created[row] = customer + 1;
                     }
                     keyLo = packedLo; // the table may have grown

@@ -28,11 +28,14 @@ public final class RowChunk {
     public final int[] hashes;
     /** The hashes in shard order. */
     public final int[] shardHashes;
-    /** Per position in shard order, the input row it holds. */
+    /** Per position in shard order, the input row it holds; null unless the chunk tracks input rows. */
     public final int[] shardRows;
     /** Per row (in whichever order the caller resolves them), the customer's ordinal. */
     public final int[] customers;
-    /** Per input row, the ordinal + 1 of the customer the row created, else 0 (reset by the caller). */
+    /**
+     * Per input row, the ordinal + 1 of the customer the row created, else 0 (reset by the caller); null unless
+     * the chunk tracks input rows.
+     */
     public final int[] created;
     private final ShardPartition partition = new ShardPartition();
     /** The rows' packed ids ({@link CustomerIndex#pack}), in input and in shard order, when the index packs. */
@@ -46,16 +49,29 @@ public final class RowChunk {
     private String[][] shardIds;
 
     /**
-     * Buffers for chunks of up to {@code rows} rows.
+     * Buffers for chunks of up to {@code rows} rows that track input rows: after {@link #partition}, each
+     * position's input row is in {@link #shardRows}, and {@link #resolve} marks in {@link #created} the rows that
+     * add a customer (for callers that list new customers in input order or name a failing row).
      *
      * @param rows the capacity
      */
     public RowChunk(int rows) {
+        this(rows, true);
+    }
+
+    /**
+     * Buffers for chunks of up to {@code rows} rows.
+     *
+     * @param rows the capacity
+     * @param trackRows whether to keep {@link #shardRows} and {@link #created}; without them a partition costs one
+     *        pass less, and the caller finds new customers as the ordinals added during {@link #resolve}
+     */
+    public RowChunk(int rows, boolean trackRows) {
         hashes = new int[rows];
         shardHashes = new int[rows];
-        shardRows = new int[rows];
+        shardRows = trackRows ? new int[rows] : null;
         customers = new int[rows];
-        created = new int[rows];
+        created = trackRows ? new int[rows] : null;
     }
 
     /**
@@ -185,14 +201,15 @@ public final class RowChunk {
     public ShardPartition partition(int n, int bits, String[] ids, int idFrom) {
         partition.plan(hashes, n, bits);
         partition.scatter(hashes, 0, shardHashes);
-        partition.scatterRowIndex(shardRows);
+        if (shardRows != null) {
+            partition.scatterRowIndex(shardRows);
+        }
         if (packed) {
             partition.scatter(idLo, 0, shardLo);
             partition.scatter(idHi, 0, shardHi);
-            shardIds = null;
-        } else {
-            shardIds = partition.scatterToPages(ids, idFrom);
         }
+        // packed look-ups read an id only to add it, through its input row when rows are tracked
+        shardIds = packed && shardRows != null ? null : partition.scatterToPages(ids, idFrom);
         partitioned = true;
         return partition;
     }

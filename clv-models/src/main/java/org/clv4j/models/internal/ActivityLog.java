@@ -216,7 +216,7 @@ public final class ActivityLog {
             days = new int[capacity];
             periods = new int[capacity];
             amounts = new double[capacity];
-            rows = new RowChunk(capacity);
+            rows = new RowChunk(capacity, false);
             shardDays = new int[capacity];
             shardPeriods = new int[capacity];
             shardAmounts = new double[capacity];
@@ -294,35 +294,36 @@ public final class ActivityLog {
 
     /**
      * The customer of each position {@code start .. end − 1} (input order, or shard order once the chunk is
-     * partitioned), found or created, into {@code rows.customers}; a position that creates its customer marks its
-     * input row in {@code rows.created}. New customers are set up afterwards.
+     * partitioned), found or created, into {@code rows.customers}. New customers are set up afterwards, and their
+     * ids checked (after the look-ups: reading each new id's characters during them would stall them on a cache
+     * miss).
      */
     private void resolve(String[] ids, int start, int end, RowChunk rows) {
         int before = index.size();
         rows.resolve(index, ids, 0, start, end);
         for (int customer = before; customer < index.size(); customer++) {
             initialise(customer);
+            blankIdSeen |= index.id(customer).isBlank();
         }
     }
 
+    /** Whether a chunk added a customer with a blank id ({@link #requireNoBlankId}). */
+    private boolean blankIdSeen;
+
     /**
-     * Throws for the first row, in input order, that created a customer with a blank id (checked after the
-     * look-ups: reading each new id's characters during them would stall them on a cache miss).
+     * Throws for the first row, in input order, with a blank id, if the chunk added a customer with one (the first
+     * row with a blank id is the one that added it).
      */
-    private static void requireNoBlankId(Chunk c, int n) {
-        int[] created = c.rows.created;
-        IllegalArgumentException blank = null;
+    private void requireNoBlankId(Chunk c, int n) {
+        if (!blankIdSeen) {
+            return;
+        }
         for (int i = 0; i < n; i++) {
-            if (created[i] != 0) {
-                created[i] = 0;
-                if (blank == null && c.ids[i].isBlank()) {
-                    blank = blankId(c.ids[i], LocalDate.ofEpochDay(c.days[i]));
-                }
+            if (c.ids[i].isBlank()) {
+                throw blankId(c.ids[i], LocalDate.ofEpochDay(c.days[i]));
             }
         }
-        if (blank != null) {
-            throw blank;
-        }
+        throw new AssertionError("a blank id was added but none is in the chunk");
     }
 
     /** The epoch day of a transaction's date, checked against the observation end and the supported range. */

@@ -103,6 +103,16 @@ class LargeLogCohortTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> analysis.compute(blankFirst));
         assertEquals("customer id must not be blank: customerId=' ', date=" + day, e.getMessage());
 
+        // two blank ids, in both orders: in one of them the later row's shard comes first (their shards differ)
+        String[][] blanks = {{"", "\t "}, {"\t ", ""}};
+        for (String[] pair : blanks) {
+            List<Transaction> twoBlanks = new ArrayList<>(log);
+            twoBlanks.set(100_000, raw(pair[0], day, 1.0));
+            twoBlanks.set(100_007, raw(pair[1], day, 1.0));
+            e = assertThrows(IllegalArgumentException.class, () -> analysis.compute(twoBlanks));
+            assertEquals("customer id must not be blank: customerId='" + pair[0] + "', date=" + day, e.getMessage());
+        }
+
         List<Transaction> lateFirst = new ArrayList<>(log);
         lateFirst.set(100_000, raw("C7", end.plusDays(1), 1.0));
         lateFirst.set(100_010, raw(" ", day, 1.0));
