@@ -46,6 +46,7 @@ public class SummaryBenchmark {
 
     static final int TRANSACTIONS = 10_000_000;
     static final int DAYS = 730;
+    static final LocalDate START = LocalDate.of(2023, 1, 1);
 
     /** The number of distinct customers. */
     @Param({"10000", "100000", "1000000"})
@@ -72,12 +73,42 @@ public class SummaryBenchmark {
     /** Builds the transaction log with a fixed seed. */
     @Setup
     public void setUp() {
+        build();
+        if (order.equals("customer")) {
+            sortByCustomer();
+        }
+        options = options();
+    }
+
+    /** The options of every summary here: weeks, observation end the day after the log's last day. */
+    static SummaryOptions options() {
+        return SummaryOptions.defaults().withObservationEnd(START.plusDays(DAYS))
+                .withTimeUnit(org.clv4j.core.TimeUnit.WEEK);
+    }
+
+    /**
+     * The log in date order, as {@link #fromTransactionObjects()} reads it with {@code order = date}; also used by
+     * {@link PairedComparison}.
+     *
+     * @param customers the number of customers
+     * @param perRowIds whether each transaction gets its own copy of its customer's id
+     * @return 10 million transactions
+     */
+    static List<Transaction> dateOrderedLog(int customers, boolean perRowIds) {
+        SummaryBenchmark benchmark = new SummaryBenchmark();
+        benchmark.customers = customers;
+        benchmark.ids = perRowIds ? "perRow" : "shared";
+        benchmark.build();
+        return benchmark.transactions;
+    }
+
+    private void build() {
         SplittableRandom random = new SplittableRandom(20261122L);
         String[] customerIds = new String[customers];
         for (int i = 0; i < customers; i++) {
             customerIds[i] = "customer-" + i;
         }
-        LocalDate start = LocalDate.of(2023, 1, 1);
+        LocalDate start = START;
         transactions = new ArrayList<>(TRANSACTIONS);
         idColumn = new String[TRANSACTIONS];
         days = new long[TRANSACTIONS];
@@ -95,11 +126,6 @@ public class SummaryBenchmark {
                 amounts[k] = amount;
             }
         }
-        if (order.equals("customer")) {
-            sortByCustomer();
-        }
-        options = SummaryOptions.defaults().withObservationEnd(start.plusDays(DAYS))
-                .withTimeUnit(org.clv4j.core.TimeUnit.WEEK);
     }
 
     /** The id itself, or with {@code ids = perRow} an equal string of its own. */

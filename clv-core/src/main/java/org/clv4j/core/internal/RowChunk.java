@@ -3,7 +3,9 @@ package org.clv4j.core.internal;
 /**
  * The customer-id side of a chunk of transaction rows, shared by the bulk paths that aggregate rows per customer
  * (summaries, activity logs): the ids' hashes, the decision whether to partition the chunk by customer shard, the
- * rows and their ids in shard order, and per row the customer it resolves to and whether it created that customer.
+ * ids in shard order, and per row the customer it resolves to; when the caller needs input order (the summary lists
+ * new customers in order of first appearance and names failing rows), also each position's input row and the rows
+ * that created a customer.
  * Each caller keeps its own id and value columns (days, amounts, ...) and scatters the values with the partition
  * that {@link #partition(int, int, String[], int)} returns.
  *
