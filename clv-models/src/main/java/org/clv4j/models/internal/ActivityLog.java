@@ -318,12 +318,13 @@ public final class ActivityLog {
         if (!blankIdSeen) {
             return;
         }
+        blankIdSeen = false;
         for (int i = 0; i < n; i++) {
             if (c.ids[i].isBlank()) {
                 throw blankId(c.ids[i], LocalDate.ofEpochDay(c.days[i]));
             }
         }
-        throw new AssertionError("a blank id was added but none is in the chunk");
+        throw new IllegalStateException("a customer with a blank id was added, but no row of the chunk has one");
     }
 
     /** The epoch day of a transaction's date, checked against the observation end and the supported range. */
