@@ -82,6 +82,29 @@ public final class ShardPartition {
      * @param bits the shard bits: {@code 2^bits} shards
      */
     public void plan(int[] hashes, int n, int bits) {
+        plan(hashes, n, bits, -1);
+    }
+
+    /**
+     * As {@link #plan(int[], int, int)}, but by ranges of keys: row {@code i} goes to shard
+     * {@code keys[i] >>> shift}, so that a shard holds consecutive keys (customer ordinals, whose records then lie
+     * together) rather than scattered ones.
+     *
+     * @param keys the rows' keys, non-negative, each below {@code 2^(bits + shift)}
+     * @param n the number of rows
+     * @param bits the shard bits: {@code 2^bits} shards
+     * @param shift the key bits below the shard
+     */
+    public void planByRange(int[] keys, int n, int bits, int shift) {
+        plan(keys, n, bits, shift);
+    }
+
+    /** The shard of a key: {@link #home} of it as a hash for {@code shift < 0}, else {@code key >>> shift}. */
+    private static int shardOf(int key, int bits, int shift) {
+        return shift < 0 ? home(key, bits) : key >>> shift;
+    }
+
+    private void plan(int[] keys, int n, int bits, int shift) {
         shards = 1 << bits;
         rows = n;
         if (bounds.length < shards + 1) {
@@ -93,7 +116,7 @@ public final class ShardPartition {
         int[] count = bounds;
         java.util.Arrays.fill(count, 0, shards + 1, 0);
         for (int i = 0; i < n; i++) {
-            count[home(hashes[i], bits) + 1]++;
+            count[shardOf(keys[i], bits, shift) + 1]++;
         }
         for (int s = 0; s < shards; s++) {
             count[s + 1] += count[s];
@@ -102,7 +125,7 @@ public final class ShardPartition {
         int[] next = java.util.Arrays.copyOf(count, shards);
         int[] dest = destination;
         for (int i = 0; i < n; i++) {
-            dest[i] = next[home(hashes[i], bits)]++;
+            dest[i] = next[shardOf(keys[i], bits, shift)]++;
         }
     }
 

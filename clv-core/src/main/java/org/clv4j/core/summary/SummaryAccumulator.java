@@ -201,6 +201,145 @@ public final class SummaryAccumulator {
     }
 
     /**
+     * Adds many transactions whose customers are given as codes into a dictionary of ids: row {@code i}'s customer
+     * is {@code dictionary[customerCodes[i]]}. This is the form of a column that a columnar reader or a database
+     * with integer customer keys gives (dictionary-encoded ids), and the fastest entry point: no id is hashed or
+     * compared per row, only once per code and call. The result is the same as adding the rows one by one with
+     * their ids; codes whose ids are equal strings are one customer.
+     *
+     * <p>Each call maps the dictionary's codes afresh (memory and time O(dictionary length)), so pass many rows
+     * per call.
+     *
+     * @param dictionary the customer ids, by code; each id a code refers to must be non-blank
+     * @param customerCodes the rows' customer codes, each in {@code [0, dictionary.length)}
+     * @param epochDays the purchase dates as days since 1970-01-01
+     * @param amounts the amounts
+     * @param from the first row, inclusive
+     * @param to the last row, exclusive
+     * @throws IllegalArgumentException for the first invalid row: a code outside the dictionary (the message names
+     *         the row and the code), a blank or null id, or as {@link #add(Transaction)}
+     * @throws IndexOutOfBoundsException if the range is outside an array
+     */
+    public void addAll(String[] dictionary, int[] customerCodes, long[] epochDays, double[] amounts, int from,
+                       int to) {
+        Objects.requireNonNull(dictionary, "dictionary");
+        Objects.checkFromToIndex(from, to, customerCodes.length);
+        Objects.checkFromToIndex(from, to, epochDays.length);
+        Objects.checkFromToIndex(from, to, amounts.length);
+        if (ordinalOfCode == null || ordinalOfCode.length < dictionary.length) {
+            ordinalOfCode = new int[dictionary.length];
+        }
+        Arrays.fill(ordinalOfCode, 0, dictionary.length, -1);
+        for (int start = from; start < to; ) {
+            int n = Math.min(to - start, chunkRows());
+            addCodedChunk(dictionary, customerCodes, epochDays, amounts, start, n);
+            start += n;
+        }
+    }
+
+    /** Per code of the current dictionary, the customer's ordinal, or −1 before its first row. */
+    private int[] ordinalOfCode;
+
+    /**
+     * Rows {@code from .. from + n − 1} of {@link #addAll(String[], int[], long[], double[], int, int)}: validated
+     * and mapped to ordinals in input order (a code's first row creates or finds its customer, in order of first
+     * appearance), then applied as {@link #addChunk} applies rows, in input order or shard by shard.
+     */
+    private void addCodedChunk(String[] dictionary, int[] codes, long[] days, double[] amounts, int from, int n) {
+        Chunk c = chunk(n);
+        RowChunk rows = c.rows;
+        int[] customers = rows.customers;
+        int[] ordinals = ordinalOfCode;
+        IllegalArgumentException error = null;
+        int valid = n;
+        int runs = 0;
+        // validate, and gather the known codes' ordinals (a loop of its own: the gathers' cache misses overlap)
+        for (int i = 0; i < n; i++) {
+            int code = codes[from + i];
+            long day = days[from + i];
+            double amount = amounts[from + i];
+            if (code < 0 || code >= dictionary.length) {
+                error = new IllegalArgumentException(String.format(Locale.ROOT,
+                        "customer code outside the dictionary at row %d: code=%d, dictionary size=%d", from + i,
+                        code, dictionary.length));
+            } else if (!plainValues(day, amount)) {
+                error = rowError(dictionary[code], day, amount);
+            }
+            if (error != null) {
+                valid = i;
+                break;
+            }
+            customers[i] = ordinals[code];
+        }
+        // the codes seen for the first time, in input order: their customers found or created
+        for (int i = 0; i < valid; i++) {
+            int customer = customers[i];
+            if (customer < 0) {
+                int code = codes[from + i];
+                customer = ordinals[code];
+                if (customer < 0) {
+                    String id = dictionary[code];
+                    if (id == null || id.isBlank()) {
+                        error = blankId(id, days[from + i]);
+                        valid = i;
+                        break;
+                    }
+                    int before = states.size();
+                    customer = index.getOrAdd(id);
+                    if (customer == before) {
+                        states.add();
+                        appear(customer);
+                    }
+                    ordinals[code] = customer;
+                }
+                customers[i] = customer;
+            }
+            runs += i > 0 && customers[i - 1] == customer ? 1 : 0;
+        }
+        int bits = RowChunk.shardBits(states.size(), runs, valid);
+        RowError failure = null;
+        if (bits == 0) {
+            failure = applyCodedRows(days, amounts, from, customers, null, 0, valid, failure);
+        } else {
+            // shards of consecutive ordinals, whose records lie together (shards of scrambled ordinals, as for
+            // hashes, measured 43 instead of 23 ns per row to apply at 100k customers); the chunk's shard-order
+            // hash column holds the ordinals in shard order
+            ShardPartition partition = c.codedPartition;
+            int ordinalBits = 32 - Integer.numberOfLeadingZeros(Math.max(1, states.size() - 1));
+            int shift = Math.max(0, ordinalBits - bits);
+            partition.planByRange(customers, valid, ordinalBits - shift, shift);
+            partition.scatter(customers, 0, rows.shardHashes);
+            partition.scatter(days, from, c.shardDays);
+            partition.scatter(amounts, from, c.shardAmounts);
+            partition.scatterRowIndex(rows.shardRows);
+            for (int shard = 0; shard < partition.shards(); shard++) {
+                failure = applyCodedRows(c.shardDays, c.shardAmounts, 0, rows.shardHashes, rows.shardRows,
+                        partition.start(shard), partition.end(shard), failure);
+            }
+        }
+        recentId = null;
+        if (failure != null) {
+            throw failure.error;
+        }
+        if (error != null) {
+            throw error;
+        }
+    }
+
+    /** As {@link #applyRows}, for positions whose ordinals are in {@code customers}; ids come from the index. */
+    private RowError applyCodedRows(long[] days, double[] amounts, int valueFrom, int[] customers, int[] rowOf,
+                                    int start, int end, RowError failure) {
+        for (int j = start; j < end; j++) {
+            if (!apply(customers[j], (int) days[valueFrom + j], amounts[valueFrom + j])) {
+                int row = rowOf == null ? j : rowOf[j];
+                failure = RowError.first(failure, row, outOfOrder(index.id(customers[j]), customers[j],
+                        days[valueFrom + j]));
+            }
+        }
+        return failure;
+    }
+
+    /**
      * Adds every transaction of {@code transactions}, in chunks as {@link #addAll(String[], long[], double[], int,
      * int)} does.
      *
@@ -248,6 +387,8 @@ public final class SummaryAccumulator {
         final RowChunk rows;
         final long[] shardDays;
         final double[] shardAmounts;
+        /** The partition of the dictionary-encoded entry point (the id path's is in {@link #rows}). */
+        final ShardPartition codedPartition = new ShardPartition();
 
         Chunk(int capacity) {
             ids = new String[capacity];
@@ -399,8 +540,13 @@ public final class SummaryAccumulator {
 
     /** True when a row is certainly valid: non-null id, a day in range, an amount that is a plain order. */
     private boolean quickCheck(String customerId, long epochDay, double amount) {
-        return customerId != null && epochDay <= observationEnd && epochDay > Integer.MIN_VALUE
-                && epochDay <= Integer.MAX_VALUE && amount >= 0.0 && amount < Double.POSITIVE_INFINITY;
+        return customerId != null && plainValues(epochDay, amount);
+    }
+
+    /** True when a row's day is in range and its amount a plain order. */
+    private boolean plainValues(long epochDay, double amount) {
+        return epochDay <= observationEnd && epochDay > Integer.MIN_VALUE && epochDay <= Integer.MAX_VALUE
+                && amount >= 0.0 && amount < Double.POSITIVE_INFINITY;
     }
 
     /**
