@@ -32,8 +32,9 @@ import org.clv4j.core.internal.ShardPartition;
  *
  * <p>Output order is deterministic: customers appear in the order of their first transaction in the input.
  *
- * <p><b>Speed.</b> The bulk entry points ({@link #addAll(String[], long[], double[], int, int)}, then
- * {@link #addAll(Iterable)}) are the fast ones. They read the input in chunks (up to four rows per customer seen,
+ * <p><b>Speed.</b> The bulk entry points ({@link #addAll(String[], int[], long[], double[], int, int)} for
+ * dictionary-encoded ids, {@link #addAll(String[], long[], double[], int, int)}, then {@link #addAll(Iterable)}) are
+ * the fast ones. They read the input in chunks (up to four rows per customer seen,
  * between 2^16 and 2^22 rows). A log in date order visits a random customer at every row, which with many
  * customers would wait on a cache miss per row; so when there are more than 16,384 customers and the rows do not
  * come in runs of one customer, each chunk is first partitioned by customer shard (see
