@@ -238,7 +238,10 @@ public final class SummaryAccumulator {
         }
     }
 
-    /** Per code of the current dictionary, the customer's ordinal, or −1 before its first row. */
+    /**
+     * Per code of the current dictionary, the customer's ordinal, or −1 before its first row; released by
+     * {@link #finish()}.
+     */
     private int[] ordinalOfCode;
 
     /**
@@ -718,6 +721,7 @@ public final class SummaryAccumulator {
      */
     public List<CustomerSummary> finish() {
         chunk = null;
+        ordinalOfCode = null;
         if (inOrderSize == 0) {
             return List.of();
         }
