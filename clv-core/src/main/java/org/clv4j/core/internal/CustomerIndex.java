@@ -320,12 +320,34 @@ public final class CustomerIndex {
         return ordinal;
     }
 
+    /**
+     * Grows the table, if needed, to hold {@code customers} ids at most half full, so that a batch of additions does
+     * not rehash part-way (a rehash walks the whole table).
+     *
+     * @param customers the number of ids the index is about to hold
+     */
+    public void reserve(int customers) {
+        long needed = 2L * customers;
+        if (needed <= slots.length) {
+            return;
+        }
+        int capacity = slots.length;
+        while (capacity < needed) {
+            capacity *= 2;
+        }
+        rehash(capacity);
+    }
+
     private void rehash() {
+        rehash(slots.length * 2);
+    }
+
+    private void rehash(int capacity) {
         long[] oldSlots = slots;
         String[] oldKeys = keys;
         long[] oldLo = packedLo;
         long[] oldHi = packedHi;
-        allocate(oldSlots.length * 2);
+        allocate(capacity);
         int mask = slots.length - 1;
         for (int i = 0; i < oldSlots.length; i++) {
             long s = oldSlots[i];

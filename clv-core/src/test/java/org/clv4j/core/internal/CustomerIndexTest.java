@@ -33,6 +33,25 @@ class CustomerIndexTest {
         assertEquals("BB", index.id(3));
     }
 
+    @Test
+    void reservingRoomKeepsEveryIdAndItsOrdinal() {
+        CustomerIndex index = new CustomerIndex();
+        for (int i = 0; i < 1000; i++) {
+            assertEquals(i, index.getOrAdd("customer-" + i));
+        }
+        index.reserve(10); // smaller than the index: nothing to do
+        index.reserve(100_000);
+        for (int i = 0; i < 1000; i++) {
+            assertEquals(i, index.find("customer-" + i));
+        }
+        for (int i = 1000; i < 100_000; i++) {
+            assertEquals(i, index.getOrAdd("customer-" + i));
+        }
+        assertEquals(100_000, index.size());
+        assertEquals(99_999, index.find(new String("customer-99999".toCharArray())));
+        assertEquals(-1, index.find("customer-100000"));
+    }
+
     /**
      * Batches in input order or partitioned by shard, with runs, hash collisions, ids that cannot be packed (long,
      * or with characters above U+00FF) and equal-but-not-identical copies: {@code RowChunk.resolve} gives the

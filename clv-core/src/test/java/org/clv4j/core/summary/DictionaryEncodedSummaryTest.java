@@ -119,6 +119,14 @@ class DictionaryEncodedSummaryTest {
                 .addAll(log.dictionary, blankFirst, log.days, nanLater, 0, blankFirst.length));
         assertEquals("customer id must not be blank: customerId='  ', date=" + day(log, 100_000), e.getMessage());
 
+        // among the first chunk's tens of thousands of new codes, which are looked up shard by shard
+        int[] blankAmongNew = log.codes.clone();
+        blankAmongNew[40_000] = 0;
+        blankAmongNew[40_001] = 2;
+        e = assertThrows(IllegalArgumentException.class, () -> SummaryAccumulator.create(options)
+                .addAll(log.dictionary, blankAmongNew, log.days, log.amounts, 0, blankAmongNew.length));
+        assertEquals("customer id must not be blank: customerId='  ', date=" + day(log, 40_000), e.getMessage());
+
         int[] nullLater = log.codes.clone();
         nullLater[100_010] = 2; // null
         double[] nanFirst = log.amounts.clone();
