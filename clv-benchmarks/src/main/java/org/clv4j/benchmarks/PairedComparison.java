@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Set;
 import org.clv4j.core.Transaction;
 import org.clv4j.core.summary.CustomerSummaries;
+import org.clv4j.core.summary.SummaryAccumulator;
 import org.clv4j.models.cohort.CohortAnalysis;
 
 /**
@@ -38,7 +39,8 @@ import org.clv4j.models.cohort.CohortAnalysis;
  *
  * <p>Workloads: {@code cohort} ({@link CohortTableBenchmark}'s monthly table of 10M transactions, 500k customers),
  * {@code summary:CUSTOMERS:shared} or {@code summary:CUSTOMERS:perRow} ({@link SummaryBenchmark}'s date-ordered
- * log of 10M transactions, summaries through {@link CustomerSummaries#summarize}).
+ * log of 10M transactions, summaries through {@link CustomerSummaries#summarize}), {@code codes:CUSTOMERS} (the
+ * same log as dictionary-encoded columns, through {@link SummaryAccumulator}'s coded {@code addAll}).
  */
 public final class PairedComparison {
 
@@ -57,30 +59,33 @@ public final class PairedComparison {
      */
     public static void main(String[] args) throws Exception {
         if (args.length < 3) {
-            System.err.println("usage: PairedComparison cohort|summary:CUSTOMERS:shared|perRow ROUNDS "
+            System.err.println("usage: PairedComparison cohort|summary:CUSTOMERS:shared|perRow|codes:CUSTOMERS ROUNDS "
                     + "CLASSPATH_OF_VERSION...");
             System.exit(2);
         }
         String workload = args[0];
         int rounds = Integer.parseInt(args[1]);
         List<String> versions = Arrays.asList(args).subList(2, args.length);
-        List<Transaction> log = log(workload);
+        boolean coded = workload.startsWith("codes:");
+        Object input = coded ? columns(workload) : log(workload);
+        int rows = coded ? SummaryBenchmark.TRANSACTIONS : ((List<?>) input).size();
         ClassLoader shared = new SharedLoader(PairedComparison.class.getClassLoader());
         URL code = PairedComparison.class.getProtectionDomain().getCodeSource().getLocation();
         List<Method> runs = new ArrayList<>();
         for (String version : versions) {
             ClassLoader loader = new URLClassLoader(urls(version, code), shared);
             Class<?> run = Class.forName(Run.class.getName(), true, loader);
-            runs.add(run.getMethod(workload.equals("cohort") ? "cohort" : "summary", List.class));
+            runs.add(coded ? run.getMethod("codes", Object[].class)
+                    : run.getMethod(workload.equals("cohort") ? "cohort" : "summary", List.class));
         }
         int k = versions.size();
         double[][] nanosPerRow = new double[k][rounds];
         for (int round = 0; round < WARM_UP_ROUNDS + rounds; round++) {
             for (int turn = 0; turn < k; turn++) {
                 int v = (turn + round) % k;
-                long nanos = invoke(runs.get(v), log);
+                long nanos = invoke(runs.get(v), input);
                 if (round >= WARM_UP_ROUNDS) {
-                    nanosPerRow[v][round - WARM_UP_ROUNDS] = (double) nanos / log.size();
+                    nanosPerRow[v][round - WARM_UP_ROUNDS] = (double) nanos / rows;
                 }
             }
         }
@@ -116,6 +121,15 @@ public final class PairedComparison {
         return SummaryBenchmark.dateOrderedLog(Integer.parseInt(parts[1]), parts[2].equals("perRow"));
     }
 
+    /** The {@code codes:CUSTOMERS} workload's columns, of JDK types only, so that every version can read them. */
+    private static Object[] columns(String workload) {
+        String[] parts = workload.split(":");
+        if (parts.length != 2) {
+            throw new IllegalArgumentException("workload must be codes:CUSTOMERS: " + workload);
+        }
+        return SummaryBenchmark.dateOrderedColumns(Integer.parseInt(parts[1]));
+    }
+
     private static URL[] urls(String classPath, URL code) throws MalformedURLException {
         List<URL> urls = new ArrayList<>();
         for (String entry : classPath.split(File.pathSeparator)) {
@@ -125,9 +139,9 @@ public final class PairedComparison {
         return urls.toArray(new URL[0]);
     }
 
-    private static long invoke(Method run, List<Transaction> log) throws Exception {
+    private static long invoke(Method run, Object input) throws Exception {
         try {
-            return (Long) run.invoke(null, log);
+            return (Long) run.invoke(null, input);
         } catch (InvocationTargetException e) {
             throw e.getCause() instanceof Exception ? (Exception) e.getCause() : e;
         }
@@ -184,6 +198,27 @@ public final class PairedComparison {
         public static long summary(List<Transaction> log) {
             long start = System.nanoTime();
             int customers = CustomerSummaries.summarize(log, SummaryBenchmark.options()).size();
+            long elapsed = System.nanoTime() - start;
+            if (customers <= 0) {
+                throw new IllegalStateException("no customers");
+            }
+            return elapsed;
+        }
+
+        /**
+         * The customer summaries from dictionary-encoded columns.
+         *
+         * @param columns the dictionary ({@code String[]}), codes ({@code int[]}), epoch days ({@code long[]}) and
+         *        amounts ({@code double[]}), as {@link SummaryBenchmark#dateOrderedColumns} gives them
+         * @return the elapsed nanoseconds
+         */
+        public static long codes(Object[] columns) {
+            int[] codes = (int[]) columns[1];
+            long start = System.nanoTime();
+            SummaryAccumulator accumulator = SummaryAccumulator.create(SummaryBenchmark.options());
+            accumulator.addAll((String[]) columns[0], codes, (long[]) columns[2], (double[]) columns[3], 0,
+                    codes.length);
+            int customers = accumulator.finish().size();
             long elapsed = System.nanoTime() - start;
             if (customers <= 0) {
                 throw new IllegalStateException("no customers");

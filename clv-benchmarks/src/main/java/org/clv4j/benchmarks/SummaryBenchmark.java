@@ -104,6 +104,22 @@ public class SummaryBenchmark {
         return benchmark.transactions;
     }
 
+    /**
+     * The log in date order as dictionary-encoded columns, as {@link #fromCustomerCodes()} reads it with
+     * {@code order = date}; used by {@link PairedComparison}.
+     *
+     * @param customers the number of customers
+     * @return the dictionary ({@code String[]}), the codes ({@code int[]}), the epoch days ({@code long[]}) and the
+     *         amounts ({@code double[]}) of 10 million transactions
+     */
+    static Object[] dateOrderedColumns(int customers) {
+        SummaryBenchmark benchmark = new SummaryBenchmark();
+        benchmark.customers = customers;
+        benchmark.ids = "shared";
+        benchmark.build();
+        return new Object[] {benchmark.dictionary, benchmark.codeColumn, benchmark.days, benchmark.amounts};
+    }
+
     private void build() {
         SplittableRandom random = new SplittableRandom(20261122L);
         String[] customerIds = new String[customers];

@@ -246,17 +246,24 @@ public final class SummaryAccumulator {
 
     /**
      * Rows {@code from .. from + n − 1} of {@link #addAll(String[], int[], long[], double[], int, int)}: validated
-     * and mapped to ordinals in input order (a code's first row creates or finds its customer, in order of first
-     * appearance), then applied as {@link #addChunk} applies rows, in input order or shard by shard.
+     * and mapped to ordinals in input order, the codes seen for the first time looked up together
+     * ({@link #lookUpNewCodes}; new customers are listed in order of first row), then
+     * applied as {@link #addChunk} applies rows, in input order or shard by shard.
      */
     private void addCodedChunk(String[] dictionary, int[] codes, long[] days, double[] amounts, int from, int n) {
         Chunk c = chunk(n);
         RowChunk rows = c.rows;
         int[] customers = c.codedCustomers();
         int[] ordinals = ordinalOfCode;
+        int[] newCodes = c.newCodes();
         IllegalArgumentException error = null;
         int valid = n;
-        // validate, and gather the known codes' ordinals (a loop of its own: the gathers' cache misses overlap)
+        int fresh = 0;
+        int runs = 0;
+        int previous = -1;
+        // validate, gather the known codes' ordinals (a loop of its own: the gathers' cache misses overlap), list
+        // the codes seen for the first time in input order (marked −2 − k until they are looked up: their rows
+        // gather a negative value) and count the rows that continue the previous row's code
         for (int i = 0; i < n; i++) {
             int code = codes[from + i];
             long day = days[from + i];
@@ -272,19 +279,14 @@ public final class SummaryAccumulator {
                 valid = i;
                 break;
             }
-            customers[i] = ordinals[code];
-        }
-        // the codes seen for the first time, in input order (marked −2 − k while they are looked up)
-        int[] newCodes = c.newCodes();
-        int fresh = 0;
-        for (int i = 0; i < valid; i++) {
-            if (customers[i] < 0) {
-                int code = codes[from + i];
-                if (ordinals[code] == -1) {
-                    ordinals[code] = -2 - fresh;
-                    newCodes[fresh++] = code;
-                }
+            int customer = ordinals[code];
+            if (customer == -1) {
+                ordinals[code] = -2 - fresh;
+                newCodes[fresh++] = code;
             }
+            customers[i] = customer;
+            runs += customer == previous ? 1 : 0;
+            previous = customer;
         }
         if (fresh > 0) {
             int blank = firstBlank(dictionary, newCodes, fresh);
@@ -302,18 +304,12 @@ public final class SummaryAccumulator {
                 valid = row;
                 error = blankId(dictionary[code], days[from + row]);
             }
-            findOrCreate(dictionary, newCodes, fresh, c);
-        }
-        int runs = 0;
-        int previous = -1;
-        for (int i = 0; i < valid; i++) {
-            int customer = customers[i];
-            if (customer < 0) {
-                customer = ordinals[codes[from + i]];
-                customers[i] = customer;
+            lookUpNewCodes(dictionary, newCodes, fresh, c);
+            for (int i = 0; i < valid; i++) {
+                if (customers[i] < 0) {
+                    customers[i] = ordinals[codes[from + i]];
+                }
             }
-            runs += customer == previous ? 1 : 0;
-            previous = customer;
         }
         int bits = RowChunk.shardBits(states.size(), runs, valid);
         RowError failure = null;
@@ -330,10 +326,24 @@ public final class SummaryAccumulator {
             partition.scatter(customers, 0, rows.shardHashes);
             partition.scatter(days, from, c.shardDays);
             partition.scatter(amounts, from, c.shardAmounts);
-            partition.scatterRowIndex(rows.shardRows);
+            // no column of input rows: a failing row's position is mapped back only on failure
+            RowError[] failed = null;
             for (int shard = 0; shard < partition.shards(); shard++) {
-                failure = applyRows(c.shardDays, c.shardAmounts, 0, rows.shardHashes, rows.shardRows,
-                        partition.start(shard), partition.end(shard), failure);
+                RowError f = applyRows(c.shardDays, c.shardAmounts, 0, rows.shardHashes, null,
+                        partition.start(shard), partition.end(shard), null);
+                if (f != null) {
+                    failed = failed == null ? new RowError[partition.shards()] : failed;
+                    failed[shard] = f;
+                }
+            }
+            if (failed != null) {
+                int[] rowOf = new int[valid];
+                partition.scatterRowIndex(rowOf);
+                for (RowError f : failed) {
+                    if (f != null) {
+                        failure = RowError.first(failure, rowOf[f.row], f.error);
+                    }
+                }
             }
         }
         recentId = null;
@@ -363,7 +373,7 @@ public final class SummaryAccumulator {
      * instead of at random (looking 1,000,000 new ids up one by one in order of appearance measured about 900 ns
      * each). New customers are listed in order of first row, and each code's ordinal goes to the code map.
      */
-    private void findOrCreate(String[] dictionary, int[] newCodes, int fresh, Chunk c) {
+    private void lookUpNewCodes(String[] dictionary, int[] newCodes, int fresh, Chunk c) {
         RowChunk rows = c.rows;
         String[] ids = c.ids;
         for (int k = 0; k < fresh; k++) {
