@@ -169,6 +169,66 @@ class DictionaryEncodedSummaryTest {
         assertTrue(e.getMessage().contains("out of date order"), e.getMessage());
     }
 
+    @Test
+    void ofTwoRowsOutOfOrderInDifferentShardsTheEarlierInInputOrderIsReported() {
+        Encoded log = new Encoded(LargeLogSummaryTest.dateOrderedLog(35, false));
+        SummaryOptions options = LargeLogSummaryTest.options();
+        int row = 200_000;
+        // the first customer (the lowest ordinal, the first shard) and the last to appear before 100,000 rows
+        // (a high ordinal, a late shard)
+        String first = log.ids[0];
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        String late = null;
+        for (int i = 0; i < 100_000; i++) {
+            if (seen.add(log.ids[i])) {
+                late = log.ids[i];
+            }
+        }
+        for (String[] pair : new String[][] {{first, late}, {late, first}}) {
+            String[] ids = log.ids.clone();
+            int[] codes = log.codes.clone();
+            long[] days = log.days.clone();
+            for (int k = 0; k < 2; k++) {
+                int at = row + k;
+                ids[at] = pair[k];
+                codes[at] = codeOf(log, pair[k]);
+                days[at] = dayInsideKnownSpan(log, pair[k], row);
+            }
+            IllegalArgumentException byIds = assertThrows(IllegalArgumentException.class, () -> SummaryAccumulator
+                    .create(options).addAll(ids, days, log.amounts, 0, days.length));
+            IllegalArgumentException byCodes = assertThrows(IllegalArgumentException.class, () -> SummaryAccumulator
+                    .create(options).addAll(log.dictionary, codes, days, log.amounts, 0, days.length));
+            assertTrue(byCodes.getMessage().contains("customer " + pair[0] + ":")
+                    || byCodes.getMessage().contains("customer " + pair[0] + " "), byCodes.getMessage());
+            assertEquals(byIds.getMessage(), byCodes.getMessage());
+        }
+    }
+
+    private static int codeOf(Encoded log, String id) {
+        for (int i = 0; i < log.ids.length; i++) {
+            if (log.ids[i].equals(id)) {
+                return log.codes[i];
+            }
+        }
+        throw new AssertionError(id);
+    }
+
+    /** A day between a customer's first and last purchase days before {@code row}, on which it bought nothing. */
+    private static long dayInsideKnownSpan(Encoded log, String id, int row) {
+        java.util.TreeSet<Long> known = new java.util.TreeSet<>();
+        for (int i = 0; i < row; i++) {
+            if (log.ids[i].equals(id)) {
+                known.add(log.days[i]);
+            }
+        }
+        assertTrue(known.size() >= 3 && known.last() - known.first() > known.size(), "a customer with a gap: " + id);
+        long inside = known.first() + 1;
+        while (known.contains(inside)) {
+            inside++;
+        }
+        return inside;
+    }
+
     private static java.time.LocalDate day(Encoded log, int row) {
         return java.time.LocalDate.ofEpochDay(log.days[row]);
     }
