@@ -150,29 +150,49 @@ public final class CustomerIndex {
         String previousId = null;
         int customer = -1;
         long looked = 0;
-        int pageMask = (1 << ShardPartition.ID_PAGE_BITS) - 1;
-        for (int j = start; j < end; j++) {
-            String id = idPages != null ? idPages[j >>> ShardPartition.ID_PAGE_BITS][j & pageMask]
-                    : ids[idFrom + (rowOf == null ? j : rowOf[j])];
-            if (id != previousId) {
-                looked++;
-                int hash = hashes[j];
-                int slot = home(hash);
-                if (keys[slot] == id) {
-                    customer = (int) slots[slot] - 1;
-                } else {
-                    int before = size;
-                    customer = getOrAdd(id, hash);
-                    if (customer == before && created != null) {
-                        created[rowOf == null ? j : rowOf[j]] = customer + 1;
-                    }
+        // one loop per layout of the ids: a choice between them inside the loop measured 2–4 ns per row slower
+        if (idPages != null) {
+            int pageMask = (1 << ShardPartition.ID_PAGE_BITS) - 1;
+            for (int j = start; j < end; j++) {
+                String id = idPages[j >>> ShardPartition.ID_PAGE_BITS][j & pageMask];
+                if (id != previousId) {
+                    looked++;
+                    customer = lookUp(id, hashes[j], rowOf, j, created);
+                    previousId = id;
                 }
-                previousId = id;
+                customers[j] = customer;
             }
-            customers[j] = customer;
+        } else {
+            for (int j = start; j < end; j++) {
+                String id = ids[idFrom + (rowOf == null ? j : rowOf[j])];
+                if (id != previousId) {
+                    looked++;
+                    customer = lookUp(id, hashes[j], rowOf, j, created);
+                    previousId = id;
+                }
+                customers[j] = customer;
+            }
         }
         lookups += looked;
         packingWanted = lookups >= MIN_LOOKUPS_TO_DECIDE && 4 * copies > lookups;
+    }
+
+    /**
+     * The ordinal of position {@code j}'s id, found in its home slot by reference (one load: the same reference
+     * implies the same hash) or else by the probe loop, which adds it if new and marks its input row in
+     * {@code created}.
+     */
+    private int lookUp(String id, int hash, int[] rowOf, int j, int[] created) {
+        int slot = home(hash);
+        if (keys[slot] == id) {
+            return (int) slots[slot] - 1;
+        }
+        int before = size;
+        int customer = getOrAdd(id, hash);
+        if (customer == before && created != null) {
+            created[rowOf == null ? j : rowOf[j]] = customer + 1;
+        }
+        return customer;
     }
 
     private void resolvePacked(String[] ids, int idFrom, String[][] idPages, int[] hashes, long[] lo, long[] hi,
