@@ -822,6 +822,10 @@ public final class SummaryAccumulator {
         states.resolveExact(calibrationEnd);
         TimeUnit unit = options.timeUnit();
         Optional<Holdout> noHoldout = Optional.empty();
+        // immutable parts shared by many customers, built once (a summary is then one object, not three to five)
+        Optional<Holdout> noHoldoutPurchase = holdout
+                ? Optional.of(new Holdout(0, 0.0, unit.fromDays(end - calibrationEnd))) : noHoldout;
+        FirstDays firstDays = new FirstDays();
         List<CustomerSummary> result = new ArrayList<>(inOrderSize);
         for (int k = 0; k < inOrderSize; k++) {
             int c = inOrder[k];
@@ -857,15 +861,58 @@ public final class SummaryAccumulator {
                 if (holdoutNet < 0.0) {
                     throw negativeNet(id, "holdout", holdoutNet);
                 }
-                holdoutPart = Optional.of(new Holdout(holdoutDays,
-                        holdoutDays > 0 ? holdoutNet / holdoutDays : 0.0, unit.fromDays(end - calibrationEnd)));
+                holdoutPart = holdoutDays == 0 ? noHoldoutPurchase : Optional.of(new Holdout(holdoutDays,
+                        holdoutNet / holdoutDays, unit.fromDays(end - calibrationEnd)));
             }
-            result.add(new CustomerSummary(id, Optional.of(LocalDate.ofEpochDay(first)), frequency,
+            result.add(new CustomerSummary(id, firstDays.of(first), frequency,
                     unit.fromDays(states.calibrationLast(c) - first), unit.fromDays(windowEnd - first), monetary,
                     states.calibrationOrders(c), states.calibrationSpend(c) + calibrationRefunds, unit,
                     holdoutPart));
         }
         return result;
+    }
+
+    /**
+     * One {@code Optional<LocalDate>} per first-purchase day, shared by the summaries of the customers who first
+     * bought that day: a log spans a few thousand days, so a million summaries need only that many dates.
+     */
+    private static final class FirstDays {
+        private static final int MAX_SPAN = 1 << 20;
+        private Object[] byDay = new Object[0];
+        private long base;
+
+        @SuppressWarnings("unchecked")
+        Optional<LocalDate> of(int day) {
+            long at = day - base;
+            if (at < 0 || at >= byDay.length) {
+                if (!cover(day)) {
+                    return Optional.of(LocalDate.ofEpochDay(day));
+                }
+                at = day - base;
+            }
+            Object date = byDay[(int) at];
+            if (date == null) {
+                date = Optional.of(LocalDate.ofEpochDay(day));
+                byDay[(int) at] = date;
+            }
+            return (Optional<LocalDate>) date;
+        }
+
+        /** Widens the table to cover {@code day} (keeping what it holds); false past {@link #MAX_SPAN} days. */
+        private boolean cover(int day) {
+            long low = byDay.length == 0 ? day - 512L : Math.min(base, day - 512L);
+            long high = byDay.length == 0 ? day + 512L : Math.max(base + byDay.length, day + 512L);
+            if (high - low > MAX_SPAN) {
+                return false;
+            }
+            Object[] wider = new Object[(int) (high - low)];
+            if (byDay.length > 0) {
+                System.arraycopy(byDay, 0, wider, (int) (base - low), byDay.length);
+            }
+            byDay = wider;
+            base = low;
+            return true;
+        }
     }
 
     private static IllegalArgumentException negativeNet(String customerId, String part, double net) {

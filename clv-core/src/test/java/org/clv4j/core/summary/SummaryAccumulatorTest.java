@@ -28,6 +28,26 @@ class SummaryAccumulatorTest {
     }
 
     @Test
+    void firstPurchaseDatesAreRightWhateverTheirSpread() {
+        // days within a few years (one shared date per day), centuries apart, and farther apart than the span the
+        // summaries share dates over (2^20 days, about 2,870 years)
+        LocalDate[] firsts = {LocalDate.of(2024, 1, 1), LocalDate.of(2023, 12, 31), LocalDate.of(1800, 6, 1),
+            LocalDate.of(2024, 1, 1), LocalDate.of(-3000, 1, 1), LocalDate.of(2200, 2, 28), LocalDate.of(1800, 6, 1)};
+        List<Transaction> log = new ArrayList<>();
+        for (int i = 0; i < firsts.length; i++) {
+            log.add(Transaction.of("c" + i, firsts[i], 1.0));
+        }
+        log.sort(java.util.Comparator.comparing(Transaction::date));
+        SummaryOptions options = SummaryOptions.defaults().withObservationEnd(LocalDate.of(2200, 3, 1));
+        for (CustomerSummary s : CustomerSummaries.summarize(log, options)) {
+            int i = Integer.parseInt(s.customerId().substring(1));
+            assertEquals(java.util.Optional.of(firsts[i]), s.firstPurchase(), s.customerId());
+            assertEquals(options.observationEnd().get().toEpochDay() - firsts[i].toEpochDay(), s.T(), 0.0,
+                    s.customerId());
+        }
+    }
+
+    @Test
     void sameDayPurchasesMergeAndTheFirstDayIsNotARepeat() {
         List<Transaction> log = List.of(t("a", 0, 10), t("a", 0, 5), t("a", 7, 20), t("a", 7, 2), t("a", 14, 30));
         CustomerSummary s = CustomerSummaries.summarize(log, daysTo(28)).get(0);
