@@ -677,9 +677,7 @@ public final class TransactionCsv implements Iterable<TransactionRecord> {
     /** One pass over the source. */
     private final class Rows implements Iterator<TransactionRecord> {
 
-        private final Reader reader;
-        private final CSVParser parser;
-        private final Iterator<CSVRecord> records;
+        private final CsvRecordReader records;
         private TransactionRecord next;
         private long nextLine;
         private boolean done;
@@ -690,19 +688,13 @@ public final class TransactionCsv implements Iterable<TransactionRecord> {
         private long passNetted;
 
         Rows() throws IOException {
-            reader = source.open();
-            CSVParser p = null;
+            records = new CsvRecordReader(source.open());
             try {
-                p = CSV.parse(reader);
-                records = p.iterator();
-                if (records.hasNext()) {
-                    records.next(); // the header, checked by open()
-                }
+                records.next(); // the header, checked by open()
             } catch (IOException | RuntimeException e) {
-                reader.close();
+                records.close();
                 throw e;
             }
-            parser = p;
             openPasses.add(this);
         }
 
@@ -729,22 +721,23 @@ public final class TransactionCsv implements Iterable<TransactionRecord> {
 
         private void advance() {
             while (true) {
-                CSVRecord record;
                 try {
-                    if (!records.hasNext()) {
+                    if (!records.next()) {
                         finishPass();
                         return;
                     }
-                    record = records.next();
-                } catch (UncheckedIOException e) {
+                } catch (CsvRecordReader.MalformedCsvException e) {
                     close();
-                    throw new CsvInputException(source.name(), parser.getCurrentLineNumber(), null, null,
-                            "malformed CSV: " + e.getCause().getMessage(), e);
+                    throw new CsvInputException(source.name(), e.line(), null, null,
+                            "malformed CSV: " + e.getMessage(), e);
+                } catch (IOException e) {
+                    close();
+                    throw new UncheckedIOException(e);
                 }
-                long line = parser.getCurrentLineNumber();
+                long line = records.line();
                 TransactionRecord row;
                 try {
-                    row = parse(record, line);
+                    row = parse(records, line);
                 } catch (CsvInputException e) {
                     close();
                     throw e;
@@ -778,7 +771,7 @@ public final class TransactionCsv implements Iterable<TransactionRecord> {
         }
 
         /** The transaction of one row, or null when the row is skipped as the format asks. */
-        private TransactionRecord parse(CSVRecord record, long line) {
+        private TransactionRecord parse(CsvRecordReader record, long line) {
             if (record.size() < fieldsNeeded) {
                 throw new CsvInputException(source.name(), line, null, String.join(",", record.toList()),
                         String.format(Locale.ROOT, "the row has %d fields, too few to hold the column '%s'",
@@ -923,7 +916,7 @@ public final class TransactionCsv implements Iterable<TransactionRecord> {
         void close() {
             openPasses.remove(this);
             try {
-                parser.close();
+                records.close();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
