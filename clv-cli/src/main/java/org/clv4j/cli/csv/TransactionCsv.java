@@ -632,6 +632,61 @@ public final class TransactionCsv implements Iterable<TransactionRecord> {
         return value;
     }
 
+    /** 10^0 .. 10^22, the powers of ten that are exact doubles. */
+    private static final double[] EXACT_POWERS_OF_TEN = new double[23];
+
+    static {
+        EXACT_POWERS_OF_TEN[0] = 1.0;
+        for (int k = 1; k < EXACT_POWERS_OF_TEN.length; k++) {
+            EXACT_POWERS_OF_TEN[k] = EXACT_POWERS_OF_TEN[k - 1] * 10.0;
+        }
+    }
+
+    /**
+     * The value of a plain decimal without exponent ({@code 12}, {@code -0.5}, {@code 129.99}) whose digits fit a
+     * double exactly: at most 15 significant digits, at most 22 after the point. NaN for any other text, which
+     * {@link Double#parseDouble} then decides. The result equals {@code parseDouble}'s: the digits as a
+     * {@code long} (below 2^53) and the power of ten are exact doubles, and their quotient is rounded once, to the
+     * nearest double of the decimal's exact value (Clinger's fast path, "How to read floating point numbers
+     * accurately", PLDI 1990).
+     */
+    static double fastPlainDecimal(String text) {
+        int n = text.length();
+        int i = 0;
+        boolean negative = false;
+        if (n > 0 && (text.charAt(0) == '-' || text.charAt(0) == '+')) {
+            negative = text.charAt(0) == '-';
+            i = 1;
+        }
+        long digits = 0;
+        int significant = 0;
+        int afterPoint = 0;
+        boolean point = false;
+        boolean any = false;
+        for (; i < n; i++) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9') {
+                any = true;
+                if (digits != 0 || c != '0') {
+                    if (++significant > 15) {
+                        return Double.NaN;
+                    }
+                }
+                digits = digits * 10 + (c - '0');
+                afterPoint += point ? 1 : 0;
+            } else if (c == '.' && !point) {
+                point = true;
+            } else {
+                return Double.NaN;
+            }
+        }
+        if (!any || afterPoint >= EXACT_POWERS_OF_TEN.length) {
+            return Double.NaN;
+        }
+        double value = digits / EXACT_POWERS_OF_TEN[afterPoint];
+        return negative ? -value : value;
+    }
+
     /**
      * Whether {@code text} is a plain decimal number: an optional sign, digits with at most one point (at least one
      * digit in all), and an optional exponent. Rejects NaN, Infinity, hexadecimal and type suffixes that
@@ -879,6 +934,10 @@ public final class TransactionCsv implements Iterable<TransactionRecord> {
 
         /** A plain decimal cell, or an error naming the column and the value. */
         private double number(String text, long line, String column, String what) {
+            double fast = fastPlainDecimal(text);
+            if (!Double.isNaN(fast)) {
+                return fast + 0.0;
+            }
             if (!isPlainDecimal(text)) {
                 throw new CsvInputException(source.name(), line, column, text, "the " + what
                         + " is not a number (expected digits with an optional sign, '.' and exponent)", null);

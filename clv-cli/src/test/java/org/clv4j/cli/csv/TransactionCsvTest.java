@@ -105,6 +105,45 @@ class TransactionCsvTest {
     }
 
     @Test
+    void theFastDecimalPathGivesParseDoublesValueOrDeclines() {
+        // hand-picked: rounding cases, leading and trailing zeros, the limits of 15 digits and 22 decimals
+        for (String text : new String[] {"0", "-0", "-0.0", "+2", ".5", "5.", "129.99", "0.1", "0.3", "2.675",
+                "000123.4500", "999999999999999", "0.000000000000000000001", "1.7976931348623157",
+                "123456789012345.6", "0.00000000000000000000001", "9007199254740993", "-42.000000000000000000"}) {
+            assertSameOrDeclined(text);
+        }
+        for (String declined : new String[] {"", "-", ".", "1e3", "1,5", "NaN", "1.2.3", " 1", "1234567890123456",
+                "0.00000000000000000000001"}) {
+            assertTrue(Double.isNaN(TransactionCsv.fastPlainDecimal(declined)), declined);
+        }
+        java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+        int fast = 0;
+        for (int trial = 0; trial < 200_000; trial++) {
+            StringBuilder text = new StringBuilder(random.nextInt(4) == 0 ? "-" : "");
+            int digits = 1 + random.nextInt(19);
+            int point = random.nextInt(digits + 2) - 1;
+            for (int k = 0; k < digits; k++) {
+                if (k == point) {
+                    text.append('.');
+                }
+                text.append((char) ('0' + (random.nextInt(3) == 0 ? 0 : random.nextInt(10))));
+            }
+            fast += assertSameOrDeclined(text.toString()) ? 1 : 0;
+        }
+        assertTrue(fast > 100_000, "the fast path took " + fast + " of 200,000");
+    }
+
+    /** True when the fast path gave a value, which must then be bit for bit {@code Double.parseDouble}'s. */
+    private static boolean assertSameOrDeclined(String text) {
+        double value = TransactionCsv.fastPlainDecimal(text);
+        if (Double.isNaN(value)) {
+            return false;
+        }
+        assertEquals(Double.doubleToRawLongBits(Double.parseDouble(text)), Double.doubleToRawLongBits(value), text);
+        return true;
+    }
+
+    @Test
     void isoDatesAndDateTimes() {
         assertEquals(LocalDate.of(2024, 2, 29), TransactionCsv.parseIsoDate("2024-02-29"));
         assertEquals(LocalDate.of(2014, 3, 8), TransactionCsv.parseIsoDate("2014-03-08 00:00:00"));
