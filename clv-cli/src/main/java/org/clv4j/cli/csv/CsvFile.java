@@ -59,7 +59,7 @@ public final class CsvFile {
      */
     public static CsvFile open(TransactionCsv.Source source) throws IOException {
         Objects.requireNonNull(source, "source");
-        try (Reader reader = source.open(); CSVParser parser = CSVFormat.DEFAULT.parse(reader)) {
+        try (Reader reader = ByteOrderMark.skip(source.open()); CSVParser parser = CSVFormat.DEFAULT.parse(reader)) {
             Iterator<CSVRecord> records = parser.iterator();
             if (!records.hasNext()) {
                 throw new CsvInputException(source.name(), 0, null, null,
@@ -148,7 +148,7 @@ public final class CsvFile {
      */
     public long forEach(RowHandler handler) throws IOException {
         long rows = 0;
-        try (Reader reader = source.open(); CSVParser parser = CSVFormat.DEFAULT.parse(reader)) {
+        try (Reader reader = ByteOrderMark.skip(source.open()); CSVParser parser = CSVFormat.DEFAULT.parse(reader)) {
             Iterator<CSVRecord> records = parser.iterator();
             try {
                 if (records.hasNext()) {

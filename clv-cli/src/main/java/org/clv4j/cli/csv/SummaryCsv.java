@@ -171,7 +171,7 @@ public final class SummaryCsv {
         Objects.requireNonNull(layout, "layout");
         Objects.requireNonNull(unit, "unit");
         String name = source.name();
-        try (Reader reader = source.open(); CSVParser parser = CSV.parse(reader)) {
+        try (Reader reader = ByteOrderMark.skip(source.open()); CSVParser parser = CSV.parse(reader)) {
             Iterator<CSVRecord> records = parser.iterator();
             List<String> header = header(name, records, layout);
             int frequency = column(name, header, FREQUENCY, true, null);
@@ -432,7 +432,7 @@ public final class SummaryCsv {
      * @throws CsvInputException if the file no longer has the rows first read
      */
     public void forEachRecord(RecordVisitor visitor) throws IOException {
-        try (Reader reader = source.open(); CSVParser parser = CSV.parse(reader)) {
+        try (Reader reader = ByteOrderMark.skip(source.open()); CSVParser parser = CSV.parse(reader)) {
             Iterator<CSVRecord> records = parser.iterator();
             if (records.hasNext()) {
                 records.next();

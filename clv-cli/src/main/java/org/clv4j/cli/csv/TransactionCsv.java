@@ -380,7 +380,7 @@ public final class TransactionCsv implements Iterable<TransactionRecord> {
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(format, "format");
         List<String> header;
-        try (Reader reader = source.open(); CSVParser parser = CSV.parse(reader)) {
+        try (Reader reader = ByteOrderMark.skip(source.open()); CSVParser parser = CSV.parse(reader)) {
             Iterator<CSVRecord> records = parser.iterator();
             if (!records.hasNext()) {
                 throw new CsvInputException(source.name(), 0, null, null, String.format(Locale.ROOT,
@@ -743,7 +743,7 @@ public final class TransactionCsv implements Iterable<TransactionRecord> {
         private long passNetted;
 
         Rows() throws IOException {
-            records = new CsvRecordReader(source.open());
+            records = new CsvRecordReader(ByteOrderMark.skip(source.open()));
             try {
                 records.next(); // the header, checked by open()
             } catch (IOException | RuntimeException e) {

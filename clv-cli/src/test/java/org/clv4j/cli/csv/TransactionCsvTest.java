@@ -45,6 +45,19 @@ class TransactionCsvTest {
     }
 
     @Test
+    void aByteOrderMarkBeforeAQuotedHeaderNameIsSkipped() throws IOException {
+        // as Excel's "CSV UTF-8" writes a file whose header names are quoted
+        Path file = write("\uFEFF\"customer_id\",\"date\",\"amount\"\r\n\"a\",\"2024-01-01\",\"1.5\"\r\n");
+        TransactionCsv csv = TransactionCsv.open(TransactionCsv.Source.file(file), TransactionCsv.Format.defaults());
+        assertEquals(List.of(Transaction.of("a", LocalDate.of(2024, 1, 1), 1.5)), all(csv));
+        SummaryCsv summaries = SummaryCsv.read(TransactionCsv.Source.file(write("\uFEFF\"customer_id\",\"frequency\","
+                + "\"recency\",\"T\"\r\na,1,2,3\r\n")), SummaryCsv.Layout.continuous(), org.clv4j.core.TimeUnit.WEEK);
+        assertEquals(List.of("customer_id", "frequency", "recency", "T"), summaries.header());
+        CsvFile plain = CsvFile.open(TransactionCsv.Source.file(write("\uFEFF\"score\"\r\n9\r\n")));
+        assertEquals(0, plain.column("score", "--score-column", true));
+    }
+
+    @Test
     void errorsOfTheComputationNameTheLineOfTheRowBeingHandled() throws IOException {
         // the record on lines 3-4 spans two lines; the row after it is on line 5
         Path file = write("customer_id,date,amount,memo\na,2024-01-01,1,\nb,2024-01-02,2,\"two\nlines\"\n"
