@@ -25,7 +25,10 @@ import java.util.Objects;
  */
 final class CsvRecordReader implements Closeable {
 
-    /** A syntax error: a quoted field left open, or a character after a quoted field's closing quote. */
+    /**
+     * A syntax error: a quoted field left open (the line is the field's first), or a character after a quoted
+     * field's closing quote (the line is the character's).
+     */
     static final class MalformedCsvException extends IOException {
         private static final long serialVersionUID = 1L;
         private final long line;
@@ -210,8 +213,9 @@ final class CsvRecordReader implements Closeable {
         char previous = '"'; // a CR followed by LF is one line break: the LF counts only after another character
         while (true) {
             if (peek() == END) {
-                throw new MalformedCsvException(lineBreaks + 1, String.format(Locale.ROOT,
-                        "the input ends inside the quoted field that starts on line %d", startLine));
+                throw new MalformedCsvException(startLine, String.format(Locale.ROOT,
+                        "the input ends inside the quoted field that starts on line %d (a quote left open?)",
+                        startLine));
             }
             int start = position;
             int i = position;
