@@ -117,6 +117,9 @@ public final class HistoricalCommand implements Callable<Integer> {
         }
     }
 
+    /** An estimated lifespan above this many years gets a warning: few customers churned within the data. */
+    static final double IMPLAUSIBLE_LIFESPAN_YEARS = 100.0;
+
     /** The aggregate figures, full precision, one fact per line. */
     static void printAggregates(PrintWriter err, String command, HistoricalClvResult result) {
         TimeUnit unit = result.timeUnit();
@@ -132,6 +135,12 @@ public final class HistoricalCommand implements Callable<Integer> {
                     CsvWriter.formatNumber(result.lifespan()), unit, churn.churnedCustomers(), churn.customers(),
                     CsvWriter.formatNumber(churn.churnThreshold()), unit, CsvWriter.formatNumber(churn.churnRate()),
                     unit));
+            double years = unit.toDays(result.lifespan()) / 365.25;
+            if (years > IMPLAUSIBLE_LIFESPAN_YEARS) {
+                err.println(String.format(Locale.ROOT, "%s: warning: the estimated lifespan is %.0f years, because "
+                                + "almost no customer churned within the data; the CLVs scale with it. Give the "
+                                + "lifespan with --lifespan, or a shorter --churn-after", command, years));
+            }
         }
         err.println(aggregateLine(command + ": CLV of all", result.aggregate()));
         for (Map.Entry<String, ClvAggregate> segment : result.bySegment().entrySet()) {

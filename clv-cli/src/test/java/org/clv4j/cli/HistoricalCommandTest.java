@@ -68,6 +68,19 @@ class HistoricalCommandTest {
                 + "last 4.0 week; churn rate 0.125 per week)"), run.err());
         // A: AOV 35, 2 orders / 8 weeks, × 8 weeks = 70
         assertEquals(70.0, Double.parseDouble(run.csv().get(1).get(7)), 1e-12);
+        assertTrue(!run.err().contains("warning"), run.err());
+    }
+
+    @Test
+    void anImplausiblyLongEstimatedLifespanIsWarnedAbout() throws IOException {
+        // A has bought since 1910 and is active; C churned: lifespan = A's exposure / 1 ≈ 114 years
+        Path file = write(dir, "t.csv", "customer_id,date,amount", "A,1910-01-01,30", "A,2024-03-24,40",
+                "C,2024-01-21,9");
+        Cli.Run run = Cli.run("historical", "-t", file.toString(), "--time-unit", "week", "--observation-end",
+                "2024-03-31", "--churn-after", "4");
+        assertEquals(0, run.exitCode(), run::toString);
+        assertTrue(run.err().contains("clv historical: warning: the estimated lifespan is 114 years, because almost "
+                + "no customer churned within the data"), run.err());
     }
 
     @Test
