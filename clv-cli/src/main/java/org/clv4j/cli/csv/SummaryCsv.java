@@ -1,18 +1,12 @@
 package org.clv4j.cli.csv;
 
 import java.io.IOException;
-import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 import org.clv4j.core.TimeUnit;
 import org.clv4j.core.summary.SummaryColumns;
 
@@ -57,7 +51,6 @@ public final class SummaryCsv {
     /** The monetary value column. */
     public static final String MONETARY_VALUE = "monetary_value";
 
-    private static final CSVFormat CSV = CSVFormat.DEFAULT;
 
     /**
      * Which columns to read and how strictly.
@@ -171,9 +164,8 @@ public final class SummaryCsv {
         Objects.requireNonNull(layout, "layout");
         Objects.requireNonNull(unit, "unit");
         String name = source.name();
-        try (Reader reader = ByteOrderMark.skip(source.open()); CSVParser parser = CSV.parse(reader)) {
-            Iterator<CSVRecord> records = parser.iterator();
-            List<String> header = header(name, records, layout);
+        try (CsvRecordReader record = new CsvRecordReader(ByteOrderMark.skip(source.open()))) {
+            List<String> header = header(name, record, layout);
             int frequency = column(name, header, FREQUENCY, true, null);
             int recency = column(name, header, RECENCY, true, null);
             String ageColumn = layout.periods() && header.contains(N_PERIODS) ? N_PERIODS : T;
@@ -183,17 +175,14 @@ public final class SummaryCsv {
                     : column(name, header, layout.weightColumn(), true, "(--weight-column)");
             Rows rows = new Rows();
             while (true) {
-                CSVRecord record;
                 try {
-                    if (!records.hasNext()) {
+                    if (!record.next()) {
                         break;
                     }
-                    record = records.next();
-                } catch (UncheckedIOException e) {
-                    throw new CsvInputException(name, parser.getCurrentLineNumber(), null, null,
-                            "malformed CSV: " + e.getCause().getMessage(), e);
+                } catch (CsvRecordReader.MalformedCsvException e) {
+                    throw new CsvInputException(name, e.line(), null, null, "malformed CSV: " + e.getMessage(), e);
                 }
-                long line = parser.getCurrentLineNumber();
+                long line = record.line();
                 if (record.size() != header.size()) {
                     throw new CsvInputException(name, line, null, String.join(",", record.toList()),
                             String.format(Locale.ROOT, "the row has %d fields but the header has %d",
@@ -219,21 +208,25 @@ public final class SummaryCsv {
                     weight < 0 ? null : rows.w(), unit);
             return new SummaryCsv(source, Collections.unmodifiableList(header), columns,
                     Arrays.copyOf(rows.lines, rows.size), monetary >= 0, ageColumn);
-        } catch (UncheckedIOException e) {
-            throw new CsvInputException(name, 1, null, null, "malformed CSV: " + e.getCause().getMessage(), e);
         }
     }
 
-    private static List<String> header(String name, Iterator<CSVRecord> records, Layout layout) {
-        if (!records.hasNext()) {
+    private static List<String> header(String name, CsvRecordReader record, Layout layout) throws IOException {
+        boolean any;
+        try {
+            any = record.next();
+        } catch (CsvRecordReader.MalformedCsvException e) {
+            throw new CsvInputException(name, e.line(), null, null, "malformed CSV header: " + e.getMessage(), e);
+        }
+        if (!any) {
             throw new CsvInputException(name, 0, null, null, String.format(Locale.ROOT,
                     "the file is empty; expected a header row naming the columns %s, %s, %s%s", FREQUENCY, RECENCY,
                     layout.periods() ? N_PERIODS : T, layout.monetaryRequired() ? ", " + MONETARY_VALUE : ""),
                     null);
         }
         List<String> header = new ArrayList<>();
-        for (String cell : records.next()) {
-            header.add(cell.replace("\uFEFF", "").trim());
+        for (String cell : record.toList()) {
+            header.add(cell.trim());
         }
         return header;
     }
@@ -256,16 +249,19 @@ public final class SummaryCsv {
         return found;
     }
 
-    private static double number(String file, long line, CSVRecord record, String column, int index) {
+    private static double number(String file, long line, CsvRecordReader record, String column, int index) {
         String text = record.get(index).trim();
         if (text.isEmpty()) {
             throw new CsvInputException(file, line, column, text, "the cell is blank; a number is needed", null);
         }
-        if (!TransactionCsv.isPlainDecimal(text)) {
-            throw new CsvInputException(file, line, column, text,
-                    "not a number (expected digits with an optional sign, '.' and exponent)", null);
+        double value = TransactionCsv.fastPlainDecimal(text) + 0.0;
+        if (Double.isNaN(value)) {
+            if (!TransactionCsv.isPlainDecimal(text)) {
+                throw new CsvInputException(file, line, column, text,
+                        "not a number (expected digits with an optional sign, '.' and exponent)", null);
+            }
+            value = Double.parseDouble(text) + 0.0;
         }
-        double value = Double.parseDouble(text) + 0.0;
         if (!Double.isFinite(value)) {
             throw new CsvInputException(file, line, column, text, "the number is too large to be finite", null);
         }
@@ -275,8 +271,8 @@ public final class SummaryCsv {
         return value;
     }
 
-    private static void check(String file, long line, CSVRecord record, Layout layout, int frequency, int recency,
-                              int age, String ageColumn, double x, double tx, double bigT) {
+    private static void check(String file, long line, CsvRecordReader record, Layout layout, int frequency,
+                              int recency, int age, String ageColumn, double x, double tx, double bigT) {
         if (x != Math.rint(x) || x > Integer.MAX_VALUE) {
             throw new CsvInputException(file, line, FREQUENCY, record.get(frequency).trim(),
                     "frequency (repeat purchases) must be a whole number", null);
@@ -432,14 +428,10 @@ public final class SummaryCsv {
      * @throws CsvInputException if the file no longer has the rows first read
      */
     public void forEachRecord(RecordVisitor visitor) throws IOException {
-        try (Reader reader = ByteOrderMark.skip(source.open()); CSVParser parser = CSV.parse(reader)) {
-            Iterator<CSVRecord> records = parser.iterator();
-            if (records.hasNext()) {
-                records.next();
-            }
+        try (CsvRecordReader record = new CsvRecordReader(ByteOrderMark.skip(source.open()))) {
+            record.next(); // the header
             int row = 0;
-            while (records.hasNext()) {
-                CSVRecord record = records.next();
+            while (record.next()) {
                 if (row >= size() || record.size() != header.size()) {
                     throw changed();
                 }
@@ -448,7 +440,7 @@ public final class SummaryCsv {
             if (row != size()) {
                 throw changed();
             }
-        } catch (UncheckedIOException e) {
+        } catch (CsvRecordReader.MalformedCsvException e) {
             throw changed();
         }
     }
