@@ -32,16 +32,6 @@ public final class MaximumLikelihood {
      */
     private static final double OBJECTIVE_NOISE = 1e-13;
     private static final double[] RESTART_SCALES = {0.1, 10.0, 0.5, 2.0, 0.02, 50.0};
-    /**
-     * A quasi-Newton run stops when the objective improved by less than {@link #FLAT_IMPROVEMENT} of itself over
-     * the last {@code FLAT_WINDOW} iterations: the likelihood is then flat along some direction, typically with
-     * parameters running off to a boundary (BG/NBD's a and b growing together when the data show one dropout
-     * probability for everyone). Such runs had crept on for the whole iteration limit, each restart again: 1,017
-     * iterations and 3 minutes on 100k customers, to end unconverged anyway. A fit that is merely slow near its
-     * optimum is finished by the Newton polish that follows.
-     */
-    private static final int FLAT_WINDOW = 50;
-    private static final double FLAT_IMPROVEMENT = 1e-12;
 
     private MaximumLikelihood() {
     }
@@ -186,13 +176,7 @@ public final class MaximumLikelihood {
         double[] p = new double[n];
         int iteration = 0;
         int stalls = 0;
-        double[] recent = new double[FLAT_WINDOW]; // the objective after each of the last iterations
         while (iteration < options.maxIterations() && maxAbs(g) > tol) {
-            if (iteration >= FLAT_WINDOW
-                    && recent[iteration % FLAT_WINDOW] - f <= FLAT_IMPROVEMENT * Math.max(1.0, Math.abs(f))) {
-                break;
-            }
-            recent[iteration % FLAT_WINDOW] = f;
             iteration++;
             multiply(h, g, p);
             double slope = 0.0;
