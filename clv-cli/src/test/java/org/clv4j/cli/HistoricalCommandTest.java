@@ -59,11 +59,7 @@ class HistoricalCommandTest {
     void estimatedLifespanIsReportedOnStderr() throws IOException {
         // churn after 4 weeks: A (last order 1 week before the end) is active with exposure T = 8 weeks,
         // C (one order 10 weeks before) churned with exposure 0: lifespan = 8 / 1 = 8 weeks
-        Path file = write(dir, "t.csv", "customer_id,date,amount", "A,2024-02-04,30", "A,2024-03-24,40",
-                "C,2024-01-21,9");
-        Cli.Run run = Cli.run("historical", "-t", file.toString(), "--time-unit", "week", "--observation-end",
-                "2024-03-31", "--churn-after", "4");
-        assertEquals(0, run.exitCode(), run::toString);
+        Cli.Run run = weeklyWithChurnAfter4("A,2024-02-04,30");
         assertTrue(run.err().contains("lifespan 8.0 week (estimated: 1 of 2 customers churned, no purchase in the "
                 + "last 4.0 week; churn rate 0.125 per week)"), run.err());
         // A: AOV 35, 2 orders / 8 weeks, × 8 weeks = 70
@@ -74,13 +70,22 @@ class HistoricalCommandTest {
     @Test
     void anImplausiblyLongEstimatedLifespanIsWarnedAbout() throws IOException {
         // A has bought since 1910 and is active; C churned: lifespan = A's exposure / 1 ≈ 114 years
-        Path file = write(dir, "t.csv", "customer_id,date,amount", "A,1910-01-01,30", "A,2024-03-24,40",
+        Cli.Run run = weeklyWithChurnAfter4("A,1910-01-01,30");
+        assertTrue(run.err().contains("clv historical: warning: the estimated lifespan is 114 years, because almost "
+                + "no customer churned within the data"), run.err());
+    }
+
+    /**
+     * {@code clv historical} in weeks to 2024-03-31, churned after 4 weeks without a purchase, on A's first order
+     * {@code firstOrderOfA}, A's second order on 2024-03-24 and C's one order on 2024-01-21; must succeed.
+     */
+    private Cli.Run weeklyWithChurnAfter4(String firstOrderOfA) throws IOException {
+        Path file = write(dir, "t.csv", "customer_id,date,amount", firstOrderOfA, "A,2024-03-24,40",
                 "C,2024-01-21,9");
         Cli.Run run = Cli.run("historical", "-t", file.toString(), "--time-unit", "week", "--observation-end",
                 "2024-03-31", "--churn-after", "4");
         assertEquals(0, run.exitCode(), run::toString);
-        assertTrue(run.err().contains("clv historical: warning: the estimated lifespan is 114 years, because almost "
-                + "no customer churned within the data"), run.err());
+        return run;
     }
 
     @Test
