@@ -28,8 +28,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * <p>Synthetic log, fixed seed: customer c is acquired on a uniform day of the three years and makes its first
  * purchase then; the remaining 9.5 million purchases go to uniformly drawn customers on a uniform day between their
  * acquisition and the end. The transactions are materialised {@link Transaction} records sorted by day (counting
- * sort) and allocated in that order, customer ids are shared {@code String}s (as a loader that interns ids would give), dates are shared
- * {@code LocalDate}s.
+ * sort) and allocated in that order, customer ids are shared {@code String}s (as a loader that interns ids would
+ * give), dates are shared {@code LocalDate}s.
  *
  * <p>{@link #readBaseline()} measures only reading the transactions (ids, dates, amounts), for comparison.
  *

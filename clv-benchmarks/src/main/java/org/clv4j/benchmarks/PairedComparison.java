@@ -92,8 +92,8 @@ public final class PairedComparison {
         for (int v = 0; v < k; v++) {
             double[] sorted = nanosPerRow[v].clone();
             Arrays.sort(sorted);
-            String line = String.format(Locale.ROOT, "%-60s fastest %6.1f  median %6.1f ns/transaction", versions.get(v),
-                    sorted[0], sorted[rounds / 2]);
+            String line = String.format(Locale.ROOT, "%-60s fastest %6.1f  median %6.1f ns/transaction",
+                    versions.get(v), sorted[0], sorted[rounds / 2]);
             if (v > 0) {
                 double[] ratio = new double[rounds];
                 int faster = 0;

@@ -10,16 +10,15 @@ import java.util.Objects;
 
 /**
  * Reads the records of an RFC 4180 file one at a time, as Commons CSV's {@code CSVFormat.DEFAULT} reads them, for
- * the hot path of transaction files (Commons CSV reads a character at a time through several calls, and took more
+ * transaction and summary files (Commons CSV reads a character at a time through several calls, and took more
  * than half the time of {@code clv summary} on a 2M-row file).
  *
  * <p>The format: fields separated by {@code ,}; records ended by CRLF, LF or CR; a field that starts with {@code "}
  * is quoted, may hold separators, line breaks and doubled quotes ({@code ""} for one {@code "}), and must be
  * followed by a separator, a line break or the end of the input, white space between them ignored; a quote inside
- * an unquoted field is an ordinary
- * character; empty lines are skipped. Line numbers count every line break read, including those inside quoted
- * fields, so a record's line is the line it ends on (1-based). {@code CsvRecordReaderTest} checks the records and
- * the line numbers against Commons CSV on generated files.
+ * an unquoted field is an ordinary character; empty lines are skipped. Line numbers count every line break read,
+ * including those inside quoted fields, so a record's line is the line it ends on (1-based).
+ * {@code CsvRecordReaderTest} checks the records and the line numbers against Commons CSV on generated files.
  *
  * <p>The field array is reused from record to record. Not thread-safe.
  */

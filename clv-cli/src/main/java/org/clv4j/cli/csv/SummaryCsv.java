@@ -254,15 +254,12 @@ public final class SummaryCsv {
         if (text.isEmpty()) {
             throw new CsvInputException(file, line, column, text, "the cell is blank; a number is needed", null);
         }
-        double value = TransactionCsv.fastPlainDecimal(text) + 0.0;
+        double value = TransactionCsv.plainDecimal(text);
         if (Double.isNaN(value)) {
-            if (!TransactionCsv.isPlainDecimal(text)) {
-                throw new CsvInputException(file, line, column, text,
-                        "not a number (expected digits with an optional sign, '.' and exponent)", null);
-            }
-            value = Double.parseDouble(text) + 0.0;
+            throw new CsvInputException(file, line, column, text,
+                    "not a number (expected digits with an optional sign, '.' and exponent)", null);
         }
-        if (!Double.isFinite(value)) {
+        if (Double.isInfinite(value)) {
             throw new CsvInputException(file, line, column, text, "the number is too large to be finite", null);
         }
         if (value < 0.0) {

@@ -20,9 +20,6 @@ import java.util.Locale;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.function.Function;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 import org.clv4j.core.Transaction;
 import org.clv4j.core.TransactionRecord;
 import org.clv4j.core.summary.RefundPolicy;
@@ -329,8 +326,6 @@ public final class TransactionCsv implements Iterable<TransactionRecord> {
         }
     }
 
-    private static final CSVFormat CSV = CSVFormat.DEFAULT;
-
     private final Source source;
     private final Format format;
     private final int customerIndex;
@@ -380,20 +375,19 @@ public final class TransactionCsv implements Iterable<TransactionRecord> {
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(format, "format");
         List<String> header;
-        try (Reader reader = ByteOrderMark.skip(source.open()); CSVParser parser = CSV.parse(reader)) {
-            Iterator<CSVRecord> records = parser.iterator();
-            if (!records.hasNext()) {
+        try (CsvRecordReader records = new CsvRecordReader(ByteOrderMark.skip(source.open()))) {
+            if (!records.next()) {
                 throw new CsvInputException(source.name(), 0, null, null, String.format(Locale.ROOT,
                         "the file is empty; expected a header row naming the columns %s, %s and %s",
                         format.customerColumn(), format.dateColumn(), format.amountColumn()), null);
             }
             header = new ArrayList<>();
-            for (String name : records.next()) {
-                header.add(name.replace("\uFEFF", "").trim());
+            for (String name : records.toList()) {
+                header.add(name.trim());
             }
-        } catch (UncheckedIOException e) {
-            throw new CsvInputException(source.name(), 1, null, null, "malformed CSV header: "
-                    + e.getCause().getMessage(), e);
+        } catch (CsvRecordReader.MalformedCsvException e) {
+            throw new CsvInputException(source.name(), e.line(), null, null, "malformed CSV header: "
+                    + e.getMessage(), e);
         }
         int customer = column(source, header, format.customerColumn(), "--customer-column", true);
         int date = column(source, header, format.dateColumn(), "--date-column", true);
@@ -688,6 +682,22 @@ public final class TransactionCsv implements Iterable<TransactionRecord> {
     }
 
     /**
+     * The value of a plain decimal number ({@link #isPlainDecimal}), read exactly as {@link Double#parseDouble}
+     * reads it (by {@link #fastPlainDecimal} where it can) with −0 made 0; NaN when {@code text} is not one. The
+     * value may be infinite (too large for a double): the caller says so, naming the cell.
+     *
+     * @param text the cell, trimmed
+     * @return the value, or NaN
+     */
+    static double plainDecimal(String text) {
+        double fast = fastPlainDecimal(text);
+        if (!Double.isNaN(fast)) {
+            return fast + 0.0;
+        }
+        return isPlainDecimal(text) ? Double.parseDouble(text) + 0.0 : Double.NaN;
+    }
+
+    /**
      * Whether {@code text} is a plain decimal number: an optional sign, digits with at most one point (at least one
      * digit in all), and an optional exponent. Rejects NaN, Infinity, hexadecimal and type suffixes that
      * {@link Double#parseDouble} would accept.
@@ -934,16 +944,12 @@ public final class TransactionCsv implements Iterable<TransactionRecord> {
 
         /** A plain decimal cell, or an error naming the column and the value. */
         private double number(String text, long line, String column, String what) {
-            double fast = fastPlainDecimal(text);
-            if (!Double.isNaN(fast)) {
-                return fast + 0.0;
-            }
-            if (!isPlainDecimal(text)) {
+            double value = plainDecimal(text);
+            if (Double.isNaN(value)) {
                 throw new CsvInputException(source.name(), line, column, text, "the " + what
                         + " is not a number (expected digits with an optional sign, '.' and exponent)", null);
             }
-            double value = Double.parseDouble(text) + 0.0;
-            if (!Double.isFinite(value)) {
+            if (Double.isInfinite(value)) {
                 throw new CsvInputException(source.name(), line, column, text,
                         "the " + what + " is too large to be a finite number", null);
             }

@@ -146,6 +146,20 @@ class TransactionCsvTest {
         assertTrue(fast > 100_000, "the fast path took " + fast + " of 200,000");
     }
 
+    @Test
+    void plainDecimalsAreReadAsParseDoubleReadsThemOrRefused() {
+        assertEquals(12.5, TransactionCsv.plainDecimal("12.5"));
+        assertEquals(1000.0, TransactionCsv.plainDecimal("1e3"));                   // past the fast path
+        assertEquals(Double.doubleToRawLongBits(0.0), Double.doubleToRawLongBits(TransactionCsv.plainDecimal("-0")));
+        assertEquals(Double.doubleToRawLongBits(0.0),
+                Double.doubleToRawLongBits(TransactionCsv.plainDecimal("-0.0e5")));
+        assertEquals(Double.POSITIVE_INFINITY, TransactionCsv.plainDecimal("1e999")); // the caller names it
+        assertEquals(1234567890123456.7, TransactionCsv.plainDecimal("1234567890123456.7"));
+        for (String bad : new String[] {"", "NaN", "Infinity", "0x1p3", "1,5", "1d"}) {
+            assertTrue(Double.isNaN(TransactionCsv.plainDecimal(bad)), bad);
+        }
+    }
+
     /** True when the fast path gave a value, which must then be bit for bit {@code Double.parseDouble}'s. */
     private static boolean assertSameOrDeclined(String text) {
         double value = TransactionCsv.fastPlainDecimal(text);

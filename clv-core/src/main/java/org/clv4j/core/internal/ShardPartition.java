@@ -201,8 +201,9 @@ public final class ShardPartition {
     }
 
     /**
-     * Moves the planned rows' ids into shard order, in pages of 2^{@value #ID_PAGE_BITS} references allocated afresh:
-     * position {@code j} of the shard order holds its id at {@code pages[j >>> ID_PAGE_BITS][j & (2^ID_PAGE_BITS − 1)]}.
+     * Moves the planned rows' ids into shard order, in pages of 2^{@value #ID_PAGE_BITS} references allocated
+     * afresh: position {@code j} of the shard order holds its id at
+     * {@code pages[j >>> ID_PAGE_BITS][j & (2^ID_PAGE_BITS − 1)]}.
      * Fresh pages of 256 KiB are young-generation objects, so storing references into them skips the collector's
      * card-marking fence that every store into a reused (old) array of millions of references pays; and the
      * look-ups then read the ids in order instead of gathering them from all over the chunk.

@@ -898,12 +898,24 @@ public final class SummaryAccumulator {
             return (Optional<LocalDate>) date;
         }
 
-        /** Widens the table to cover {@code day} (keeping what it holds); false past {@link #MAX_SPAN} days. */
+        /**
+         * Widens the table to cover {@code day} (keeping what it holds), at least doubling it, so that days met in
+         * increasing order cost O(span) copies in all; false past {@link #MAX_SPAN} days.
+         */
         private boolean cover(int day) {
             long low = byDay.length == 0 ? day - 512L : Math.min(base, day - 512L);
             long high = byDay.length == 0 ? day + 512L : Math.max(base + byDay.length, day + 512L);
             if (high - low > MAX_SPAN) {
                 return false;
+            }
+            // at least double, on the side the days are moving to, within the bound
+            long grow = Math.min(2L * byDay.length - (high - low), MAX_SPAN - (high - low));
+            if (grow > 0) {
+                if (day < base) {
+                    low -= grow;
+                } else {
+                    high += grow;
+                }
             }
             Object[] wider = new Object[(int) (high - low)];
             if (byDay.length > 0) {

@@ -45,6 +45,17 @@ class SummaryAccumulatorTest {
             assertEquals(options.observationEnd().get().toEpochDay() - firsts[i].toEpochDay(), s.T(), 0.0,
                     s.customerId());
         }
+        // 5,000 first days three days apart, met in increasing order (the shared dates' table grows as they come)
+        List<Transaction> spread = new ArrayList<>();
+        LocalDate start = LocalDate.of(1990, 1, 1);
+        for (int k = 0; k < 5000; k++) {
+            spread.add(Transaction.of("d" + k, start.plusDays(3L * k), 1.0));
+        }
+        List<CustomerSummary> summaries = CustomerSummaries.summarize(spread,
+                SummaryOptions.defaults().withObservationEnd(start.plusDays(15_000)));
+        for (int k = 0; k < 5000; k++) {
+            assertEquals(java.util.Optional.of(start.plusDays(3L * k)), summaries.get(k).firstPurchase());
+        }
     }
 
     @Test

@@ -13,7 +13,8 @@ import java.util.Map;
  * <p>When a customer's transaction goes back to an earlier period, or a customer's first transaction is a refund,
  * the input is not of that kind: {@link #record} throws {@link #NOT_IN_ORDER} and the caller falls back to the
  * general {@link ActivityLog}. So it does when the state cannot hold the input: periods 2^23 or more apart (a table
- * of millions of periods), more than 65,536 cohorts, or more than 2^22 cells in the flat layout. Revenue sums use Neumaier's compensation, as the log's cells do.
+ * of millions of periods), more than 65,536 cohorts, or more than 2^22 cells in the flat layout. Revenue sums use
+ * Neumaier's compensation, as the log's cells do.
  *
  * <p>Not thread-safe. Internal: not part of the clv4j API.
  */
